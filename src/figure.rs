@@ -1,0 +1,441 @@
+//! The resolved figure: an exact value with its currency or unit, its
+//! qualifier, its period, and the audit trail of every guess made on the way.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::unit::{Currency, Unit};
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Kind {
+    /// An amount of money (has a currency, or a currency subunit such as cents).
+    Money,
+    /// A percentage or a percentage-point change.
+    Percent,
+    /// Electrical power: W, kW, MW, GW, TW.
+    Power,
+    /// Energy: Wh, kWh, MWh, GWh, TWh.
+    Energy,
+    /// Mining hashrate: H/s up to EH/s.
+    Hashrate,
+    /// A span of time: years, months, weeks, days, hours.
+    Duration,
+    /// A number of things named by a noun ("200 employees").
+    Count,
+    /// A bare number, returned only when asked for (`Kind::Number`).
+    Number,
+}
+
+impl Kind {
+    /// Every kind, in declaration order.
+    pub const ALL: [Kind; 8] = [
+        Kind::Money,
+        Kind::Percent,
+        Kind::Power,
+        Kind::Energy,
+        Kind::Hashrate,
+        Kind::Duration,
+        Kind::Count,
+        Kind::Number,
+    ];
+
+    /// The name used in JSON and on the command line.
+    ///
+    /// ```
+    /// assert_eq!(chiffre::Kind::Money.name(), "money");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Money => "money",
+            Kind::Percent => "percent",
+            Kind::Power => "power",
+            Kind::Energy => "energy",
+            Kind::Hashrate => "hashrate",
+            Kind::Duration => "duration",
+            Kind::Count => "count",
+            Kind::Number => "number",
+        }
+    }
+
+    /// Parses a kind name as written by [`Kind::name`].
+    ///
+    /// ```
+    /// assert_eq!(chiffre::Kind::from_name("power"), Some(chiffre::Kind::Power));
+    /// ```
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How the written figure relates to the true quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// Stated as is ("$9 billion").
+    #[default]
+    Exact,
+    /// "about", "около", "environ", "rund".
+    Approx,
+    /// "more than", "over", "свыше", "plus de", "mehr als" (strictly above).
+    Over,
+    /// "less than", "under", "менее", "moins de", "weniger als" (strictly below).
+    Under,
+    /// "at least", "не менее", "au moins", "mindestens".
+    AtLeast,
+    /// "up to", "до", "jusqu'à", "bis zu".
+    AtMost,
+}
+
+impl Qualifier {
+    /// The name used in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::Over => "over",
+            Qualifier::Under => "under",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+        }
+    }
+}
+
+/// The period a rate refers to ("a year", "в месяц", "par an").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// Per year.
+    Year,
+    /// Per quarter.
+    Quarter,
+    /// Per month.
+    Month,
+    /// Per week.
+    Week,
+    /// Per day.
+    Day,
+    /// Per hour.
+    Hour,
+}
+
+impl Period {
+    /// The name used in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::Year => "year",
+            Period::Quarter => "quarter",
+            Period::Month => "month",
+            Period::Week => "week",
+            Period::Day => "day",
+            Period::Hour => "hour",
+        }
+    }
+}
+
+/// Whether a figure is reported as a gain or as a loss ("a loss of $388,000").
+///
+/// The value keeps the sign as written; a loss word only sets this field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// No loss word governs the figure.
+    #[default]
+    Neutral,
+    /// A loss, deficit or decline word governs the figure.
+    Loss,
+}
+
+/// A figure's value: one exact number, or a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Value {
+    /// One exact value.
+    Exact(Decimal),
+    /// A range such as "5–10 million": both ends inclusive.
+    Range {
+        /// Lower end.
+        min: Decimal,
+        /// Upper end.
+        max: Decimal,
+    },
+}
+
+impl Value {
+    /// The exact value, or `None` for a range.
+    pub fn exact(&self) -> Option<Decimal> {
+        match *self {
+            Value::Exact(v) => Some(v),
+            Value::Range { .. } => None,
+        }
+    }
+
+    /// The lower end (the value itself when exact).
+    pub fn min(&self) -> Decimal {
+        match *self {
+            Value::Exact(v) => v,
+            Value::Range { min, .. } => min,
+        }
+    }
+
+    /// The upper end (the value itself when exact).
+    pub fn max(&self) -> Decimal {
+        match *self {
+            Value::Exact(v) => v,
+            Value::Range { max, .. } => max,
+        }
+    }
+}
+
+/// The power of ten a scale word stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Scale(pub(crate) u8);
+
+impl Scale {
+    /// The exponent: 3 for thousand, 6 for million, 9 for billion.
+    pub fn exponent(self) -> u32 {
+        u32::from(self.0)
+    }
+
+    /// The short-scale English name of the power ("million", "billion").
+    ///
+    /// French and German "billion" are 10^12 and so are named "trillion".
+    pub fn name(self) -> &'static str {
+        match self.0 {
+            2 => "hundred",
+            3 => "thousand",
+            5 => "lakh",
+            6 => "million",
+            7 => "crore",
+            9 => "billion",
+            12 => "trillion",
+            15 => "quadrillion",
+            _ => "power_of_ten",
+        }
+    }
+}
+
+/// Why an ambiguous reading was chosen: one rule, named in the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// A lone separator followed by exactly three digits ("1,234", "3.350"):
+    /// the language decides whether it groups thousands or marks decimals.
+    LoneSeparatorByLanguage,
+    /// A lone separator followed by three digits, and no language known.
+    LoneSeparatorNoLanguage,
+    /// "billion"/"Billion" in French or German is 10^12 (long scale).
+    LongScaleBillion,
+    /// A bare "$" (or "dollar") is read as US dollars.
+    BareDollar,
+    /// The language of the text was guessed from its words.
+    LanguageGuess,
+    /// A scale word written once at the end of a range applies to both ends.
+    ScaleDistributed,
+    /// A currency or scale stated elsewhere in the sentence was applied.
+    FromContext,
+}
+
+impl Rule {
+    /// A stable identifier for the rule.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::LoneSeparatorByLanguage => "lone-separator-by-language",
+            Rule::LoneSeparatorNoLanguage => "lone-separator-no-language",
+            Rule::LongScaleBillion => "long-scale-billion",
+            Rule::BareDollar => "bare-dollar",
+            Rule::LanguageGuess => "language-guess",
+            Rule::ScaleDistributed => "scale-distributed",
+            Rule::FromContext => "from-context",
+        }
+    }
+}
+
+/// A reading that was considered and rejected, with the rule that decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alternative {
+    /// The rule that chose the reported reading over this one.
+    pub rule: Rule,
+    /// What the rejected reading would have given, in words ("1.234", "CAD", "10^9").
+    pub reading: String,
+}
+
+impl Serialize for Alternative {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("rule", self.rule.id())?;
+        m.serialize_entry("reading", &self.reading)?;
+        m.end()
+    }
+}
+
+/// One figure, resolved to exact values.
+///
+/// Serialises to the flat JSON object described in the README:
+/// `{"kind": "money", "value": "290000000", "min": null, "max": null,
+/// "currency": "USD", "unit": null, "qualifier": "approx", "period": "year",
+/// "lang": "ru", "scale": "million", ...}`.
+///
+/// ```
+/// let f = chiffre::parse("около 290 млн долларов", chiffre::Lang::Ru)?;
+/// assert_eq!(f.value().exact(), Some(rust_decimal::Decimal::from(290_000_000)));
+/// assert_eq!(f.currency().map(|c| c.code()), Some("USD"));
+/// assert_eq!(f.qualifier(), chiffre::Qualifier::Approx);
+/// # Ok::<(), chiffre::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub(crate) kind: Kind,
+    pub(crate) value: Value,
+    pub(crate) currency: Option<Currency>,
+    pub(crate) unit: Option<Unit>,
+    pub(crate) qualifier: Qualifier,
+    pub(crate) period: Option<Period>,
+    pub(crate) lang: Lang,
+    pub(crate) scale: Option<Scale>,
+    pub(crate) polarity: Polarity,
+    /// The place value of the last written digit, in the figure's unit:
+    /// 10^6 for "290 million", 10^8 for "3,5 млрд", 0.01 for "$4.87".
+    pub(crate) resolution: Decimal,
+    pub(crate) alternatives: Vec<Alternative>,
+    /// Fields that were taken from the surrounding sentence, not from the span.
+    pub(crate) inferred: Vec<&'static str>,
+}
+
+impl Figure {
+    /// What the figure measures.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+    /// The exact value or range.
+    pub fn value(&self) -> Value {
+        self.value
+    }
+    /// The currency, for money.
+    pub fn currency(&self) -> Option<Currency> {
+        self.currency
+    }
+    /// The unit: MW, kWh, EH/s, year, pp, cent...
+    pub fn unit(&self) -> Option<Unit> {
+        self.unit
+    }
+    /// The qualifier ("about", "over"...).
+    pub fn qualifier(&self) -> Qualifier {
+        self.qualifier
+    }
+    /// The period of a rate ("a year").
+    pub fn period(&self) -> Option<Period> {
+        self.period
+    }
+    /// The language the figure was read in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+    /// The scale word used, if any.
+    pub fn scale(&self) -> Option<Scale> {
+        self.scale
+    }
+    /// Gain or loss.
+    pub fn polarity(&self) -> Polarity {
+        self.polarity
+    }
+    /// The place value of the last written digit ("290 million" → 1000000).
+    pub fn resolution(&self) -> Decimal {
+        self.resolution
+    }
+    /// Readings that were rejected, each with the rule that decided.
+    pub fn alternatives(&self) -> &[Alternative] {
+        &self.alternatives
+    }
+    /// The fields taken from the sentence around the span (e.g. `"period"`).
+    pub fn inferred(&self) -> &[&'static str] {
+        &self.inferred
+    }
+    /// True when some reading was a guess (there are alternatives).
+    pub fn is_ambiguous(&self) -> bool {
+        !self.alternatives.is_empty()
+    }
+
+    /// Writes the figure's fields into a JSON map (shared by `Figure` and
+    /// the extraction rows, which add their own fields around them).
+    pub(crate) fn serialize_fields<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        let (value, min, max) = match self.value {
+            Value::Exact(v) => (Some(v), None, None),
+            Value::Range { min, max } => (None, Some(min), Some(max)),
+        };
+        m.serialize_entry("kind", self.kind.name())?;
+        m.serialize_entry("value", &value.map(DecStr))?;
+        m.serialize_entry("min", &min.map(DecStr))?;
+        m.serialize_entry("max", &max.map(DecStr))?;
+        m.serialize_entry("currency", &self.currency.map(|c| c.code()))?;
+        m.serialize_entry("unit", &self.unit.map(|u| u.symbol()))?;
+        m.serialize_entry("qualifier", self.qualifier.name())?;
+        m.serialize_entry("period", &self.period.map(Period::name))?;
+        m.serialize_entry("lang", self.lang.code())?;
+        m.serialize_entry("scale", &self.scale.map(Scale::name))?;
+        m.serialize_entry("polarity", &self.polarity)?;
+        m.serialize_entry("resolution", &DecStr(self.resolution))?;
+        m.serialize_entry("alternatives", &self.alternatives)?;
+        m.serialize_entry("inferred", &self.inferred)?;
+        Ok(())
+    }
+}
+
+impl Serialize for Figure {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        self.serialize_fields(&mut m)?;
+        m.end()
+    }
+}
+
+impl fmt::Display for Figure {
+    /// A compact human form: `~290000000 USD/year`, `5..10 MW`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let q = match self.qualifier {
+            Qualifier::Exact => "",
+            Qualifier::Approx => "~",
+            Qualifier::Over => ">",
+            Qualifier::Under => "<",
+            Qualifier::AtLeast => ">=",
+            Qualifier::AtMost => "<=",
+        };
+        match self.value {
+            Value::Exact(v) => write!(f, "{q}{}", v.normalize())?,
+            Value::Range { min, max } => write!(f, "{q}{}..{}", min.normalize(), max.normalize())?,
+        }
+        if let Some(c) = self.currency {
+            write!(f, " {}", c.code())?;
+        }
+        match self.unit {
+            Some(u) => write!(f, " {}", u.symbol())?,
+            None if self.kind == Kind::Percent => f.write_str("%")?,
+            None => {}
+        }
+        if let Some(p) = self.period {
+            write!(f, "/{}", p.name())?;
+        }
+        Ok(())
+    }
+}
+
+/// A decimal serialised as a plain string without trailing fractional zeros.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DecStr(pub(crate) Decimal);
+
+impl Serialize for DecStr {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.normalize())
+    }
+}
