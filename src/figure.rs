@@ -311,6 +311,8 @@ pub struct Figure {
     pub(crate) alternatives: Vec<Alternative>,
     /// Fields that were taken from the surrounding sentence, not from the span.
     pub(crate) inferred: Vec<&'static str>,
+    /// How a lone separator before three digits was read (true: thousands).
+    pub(crate) lone_group: Option<bool>,
 }
 
 impl Figure {

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lang::{Entry, Lang, Word, common};
+use crate::lang::{Entry, Lang, ScaleForm, Word, common};
 
 /// Folds one character for matching.
 #[inline]
@@ -94,8 +94,11 @@ pub(crate) struct Lexicon {
     meanings: Vec<Meaning>,
     /// Child of the root for each ASCII first character (0 = none).
     ascii_root: [u32; 128],
-    /// Which languages' rows this lexicon holds.
+    /// Which language's rows this lexicon holds.
     pub lang: Lang,
+    /// Folded first characters of number words (ASCII as a mask).
+    num_first_ascii: [bool; 128],
+    num_first_other: Vec<char>,
 }
 
 /// The compiled lexicons, one per language, built on first use.
@@ -159,7 +162,24 @@ impl Lexicon {
             meanings: Vec::new(),
             ascii_root: [0; 128],
             lang,
+            num_first_ascii: [false; 128],
+            num_first_other: Vec::new(),
         };
+        for e in common::WORDS.iter().chain(table.words.iter()) {
+            let starts_number = matches!(
+                e.word,
+                Word::Num(..) | Word::Scale(_, ScaleForm::Word | ScaleForm::LongScale)
+            );
+            if let Some(c) = fold_str(e.text).chars().next()
+                && starts_number
+            {
+                if c.is_ascii() {
+                    lx.num_first_ascii[c as usize] = true;
+                } else if !lx.num_first_other.contains(&c) {
+                    lx.num_first_other.push(c);
+                }
+            }
+        }
         for (children, meanings) in b.children.iter_mut().zip(&b.meanings) {
             children.sort_by_key(|(c, _)| *c);
             let node = Node {
@@ -211,6 +231,13 @@ impl Lexicon {
     #[inline]
     pub(crate) fn may_start(&self, c: char) -> bool {
         self.child(0, fold(c)).is_some()
+    }
+
+    /// True when some number word starts with this character.
+    #[inline]
+    pub(crate) fn may_start_number(&self, c: char) -> bool {
+        let f = fold(c);
+        if f.is_ascii() { self.num_first_ascii[f as usize] } else { self.num_first_other.contains(&f) }
     }
 
     /// Every entry that matches `text` at byte `pos`, longest first, that

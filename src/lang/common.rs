@@ -5,7 +5,7 @@
 
 use iso_currency::Currency as C;
 
-use super::{Entry, Word, cur, cur_before, exact, letter, w};
+use super::{Entry, Word, cur, cur_before, cur_guess, cur_guess_before, exact, letter, w};
 use crate::unit::{Crypto, Currency, Unit};
 
 const BTC: Currency = Currency::Crypto(Crypto::Btc);
@@ -13,8 +13,8 @@ const BTC: Currency = Currency::Crypto(Crypto::Btc);
 /// The shared rows, merged into every language's lexicon.
 pub(crate) static WORDS: &[Entry] = &[
     // Currency symbols: before or after the number.
-    w("$", cur_before(C::USD)),
-    w("$", cur(C::USD)),
+    w("$", cur_guess_before(C::USD)),
+    w("$", cur_guess(C::USD)),
     w("US$", cur_before(C::USD)),
     w("US$", cur(C::USD)),
     w("U.S.$", cur_before(C::USD)),

@@ -7,7 +7,7 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Article, Entry, Hundred, LangTable, Lang, Teen, Ten, UNIT, Word, cur, cur_before, exact, letter,
+    Article, Entry, Hundred, LangTable, Lang, Teen, Ten, UNIT, Word, cur, cur_guess, cur_before, exact, letter,
     num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
@@ -22,7 +22,8 @@ pub(crate) static TABLE: LangTable = LangTable {
     stopwords: &[
         "the", "and", "of", "to", "in", "is", "for", "with", "that", "on", "was", "its", "by",
         "from", "at", "as", "has", "have", "will", "it", "which", "this", "are", "be", "an",
-        "worth", "deal", "than",
+        "worth", "deal", "than", "a", "how", "why", "what", "who", "not", "but", "or", "we",
+        "you", "our", "into", "out", "after", "new", "just", "now", "were", "been", "their",
     ],
 };
 
@@ -92,8 +93,8 @@ static WORDS: &[Entry] = &[
     exact("B", letter(9)),
     exact("T", letter(12)),
     // ---- currencies after the number ----
-    w("dollar", cur(C::USD)),
-    w("dollars", cur(C::USD)),
+    w("dollar", cur_guess(C::USD)),
+    w("dollars", cur_guess(C::USD)),
     w("US dollar", cur(C::USD)),
     w("US dollars", cur(C::USD)),
     w("U.S. dollars", cur(C::USD)),

@@ -156,6 +156,11 @@ pub(crate) enum Word {
     /// A currency name or symbol written before the number ("US$", "€" before
     /// the number). Symbols usually appear in both lists.
     CurBefore(Currency),
+    /// An ambiguous currency name after the number, read by default as this
+    /// currency ("dollars" → USD); the figure records the guess.
+    CurGuess(Currency),
+    /// An ambiguous currency symbol before the number ("$" → USD).
+    CurGuessBefore(Currency),
     /// A currency subunit written after the number ("cents", "копеек"):
     /// the figure's unit becomes [`Unit::Cent`], with the currency if known.
     Subunit(Option<Currency>),
@@ -269,6 +274,16 @@ pub(crate) const fn cur(c: iso_currency::Currency) -> Word {
 /// A currency name or symbol before the number.
 pub(crate) const fn cur_before(c: iso_currency::Currency) -> Word {
     Word::CurBefore(Currency::Iso(c))
+}
+
+/// An ambiguous currency name after the number ("dollars" → USD, guessed).
+pub(crate) const fn cur_guess(c: iso_currency::Currency) -> Word {
+    Word::CurGuess(Currency::Iso(c))
+}
+
+/// An ambiguous currency symbol before the number ("$" → USD, guessed).
+pub(crate) const fn cur_guess_before(c: iso_currency::Currency) -> Word {
+    Word::CurGuessBefore(Currency::Iso(c))
 }
 
 /// A number word.

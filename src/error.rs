@@ -1,0 +1,219 @@
+//! The one error type of the crate: opaque, small, with a byte span.
+
+use std::fmt;
+use std::ops::Range;
+
+/// An error from parsing, extraction or comparison.
+///
+/// Every error names the byte span of the input it is about and what was
+/// expected there. Messages are lowercase without a trailing period.
+///
+/// ```
+/// let err = chiffre::parse("$", chiffre::Lang::En).unwrap_err();
+/// assert_eq!(err.span(), 1..1);
+/// assert_eq!(err.to_string(), "byte 1: expected a number after the currency, found end of input");
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error(Box<Inner>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
+    kind: ErrorKind,
+    span: Range<usize>,
+}
+
+/// What an error is about, broadly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Category {
+    /// The text is not a figure (or has more than one).
+    Syntax,
+    /// A value does not fit in an exact decimal (about ±7.9e28, 28 decimals).
+    Overflow,
+    /// The input bytes are not valid UTF-8.
+    Encoding,
+    /// Two figures cannot be combined (currencies or units differ).
+    Mismatch,
+    /// Arithmetic impossible on exact values (division by zero).
+    Arithmetic,
+    /// A bad argument or data file (unknown language, malformed rate).
+    Input,
+}
+
+/// What the grammar expected at the failing position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Expected {
+    /// Any figure.
+    Figure,
+    /// A number after a currency symbol or code.
+    NumberAfterCurrency,
+    /// A number after a qualifier ("about", "около").
+    NumberAfterQualifier,
+    /// A number after a sign.
+    NumberAfterSign,
+    /// The second end of a range ("between 5 and …").
+    RangeEnd,
+    /// The word that closes a range opened by "between"/"от"/"entre".
+    RangeSeparator,
+    /// Nothing more: the figure was complete.
+    EndOfInput,
+}
+
+impl Expected {
+    fn describe(self) -> &'static str {
+        match self {
+            Expected::Figure => "a number or a figure",
+            Expected::NumberAfterCurrency => "a number after the currency",
+            Expected::NumberAfterQualifier => "a number after the qualifier",
+            Expected::NumberAfterSign => "digits after the sign",
+            Expected::RangeEnd => "the upper end of the range",
+            Expected::RangeSeparator => "a word closing the range (\"and\", \"to\", \"до\", \"et\", \"und\")",
+            Expected::EndOfInput => "end of input after the figure",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ErrorKind {
+    Empty,
+    Expected { what: Expected, found: Option<char> },
+    Overflow,
+    TooManyDecimals,
+    InvalidUtf8,
+    UnknownLang(String),
+    CurrencyMismatch { left: String, right: String },
+    UnitMismatch { left: String, right: String },
+    DivisionByZero,
+    Input(String),
+}
+
+impl Error {
+    #[cold]
+    pub(crate) fn new(kind: ErrorKind, span: Range<usize>) -> Error {
+        Error(Box::new(Inner { kind, span }))
+    }
+
+    #[cold]
+    pub(crate) fn expected(what: Expected, at: usize, found: Option<char>) -> Error {
+        Error::new(ErrorKind::Expected { what, found }, at..at)
+    }
+
+    /// An invalid UTF-8 sequence at a byte offset (used by byte readers).
+    ///
+    /// ```
+    /// let err = chiffre::Error::invalid_utf8(7);
+    /// assert_eq!(err.to_string(), "byte 7: invalid UTF-8");
+    /// ```
+    #[cold]
+    pub fn invalid_utf8(offset: usize) -> Error {
+        Error::new(ErrorKind::InvalidUtf8, offset..offset)
+    }
+
+    /// A bad argument or data value, with a message.
+    #[cold]
+    pub fn input(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Input(message.into()), 0..0)
+    }
+
+    #[cold]
+    pub(crate) fn unknown_lang(code: &str) -> Error {
+        Error::new(ErrorKind::UnknownLang(code.to_string()), 0..0)
+    }
+
+    /// The byte span of the input the error is about (empty for a position).
+    pub fn span(&self) -> Range<usize> {
+        self.0.span.clone()
+    }
+
+    /// The byte offset where the error starts.
+    pub fn offset(&self) -> usize {
+        self.0.span.start
+    }
+
+    /// Moves the span by `delta` bytes (for errors found in a slice).
+    pub(crate) fn shifted(mut self, delta: usize) -> Error {
+        self.0.span = self.0.span.start + delta..self.0.span.end + delta;
+        self
+    }
+
+    /// The broad category.
+    pub fn category(&self) -> Category {
+        match self.0.kind {
+            ErrorKind::Empty | ErrorKind::Expected { .. } => Category::Syntax,
+            ErrorKind::Overflow | ErrorKind::TooManyDecimals => Category::Overflow,
+            ErrorKind::InvalidUtf8 => Category::Encoding,
+            ErrorKind::CurrencyMismatch { .. } | ErrorKind::UnitMismatch { .. } => {
+                Category::Mismatch
+            }
+            ErrorKind::DivisionByZero => Category::Arithmetic,
+            ErrorKind::UnknownLang(_) | ErrorKind::Input(_) => Category::Input,
+        }
+    }
+
+    /// True when a value did not fit in an exact decimal.
+    pub fn is_overflow(&self) -> bool {
+        self.category() == Category::Overflow
+    }
+
+    /// True when currencies or units could not be combined.
+    pub fn is_mismatch(&self) -> bool {
+        self.category() == Category::Mismatch
+    }
+
+    pub(crate) fn kind(&self) -> &ErrorKind {
+        &self.0.kind
+    }
+}
+
+fn quote(found: Option<char>) -> String {
+    match found {
+        None => "end of input".to_string(),
+        Some(c) if c.is_control() || c.is_whitespace() => format!("{:?}", c),
+        Some(c) => format!("'{c}'"),
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Range { start, end } = self.0.span;
+        let at = if end > start { format!("bytes {start}..{end}") } else { format!("byte {start}") };
+        match &self.0.kind {
+            ErrorKind::Empty => write!(f, "{at}: expected a figure, found empty input"),
+            ErrorKind::Expected { what, found } => {
+                write!(f, "{at}: expected {}, found {}", what.describe(), quote(*found))
+            }
+            ErrorKind::Overflow => write!(
+                f,
+                "{at}: number too large for an exact decimal (the limit is about 7.9e28)"
+            ),
+            ErrorKind::TooManyDecimals => {
+                write!(f, "{at}: too many decimal places for an exact decimal (the limit is 28)")
+            }
+            ErrorKind::InvalidUtf8 => write!(f, "{at}: invalid UTF-8"),
+            ErrorKind::UnknownLang(code) => {
+                write!(f, "unknown language {code:?}: expected en, fr, de, ru or auto")
+            }
+            ErrorKind::CurrencyMismatch { left, right } => write!(
+                f,
+                "{at}: cannot combine {left} with {right} without an exchange rate"
+            ),
+            ErrorKind::UnitMismatch { left, right } => {
+                write!(f, "{at}: cannot combine {left} with {right}: different dimensions")
+            }
+            ErrorKind::DivisionByZero => write!(f, "{at}: division by zero"),
+            ErrorKind::Input(msg) => f.write_str(msg),
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.0.kind)
+            .field("span", &self.0.span)
+            .field("message", &self.to_string())
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {}
