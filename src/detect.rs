@@ -38,7 +38,12 @@ static VOCAB: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
                     | Word::Count
             ) && e.text.chars().count() > 2
         });
-        for w in t.stopwords.iter().copied().chain(table_words.map(|e| e.text)) {
+        for w in t
+            .stopwords
+            .iter()
+            .copied()
+            .chain(table_words.map(|e| e.text))
+        {
             for part in fold_str(w).split(|c: char| !c.is_alphabetic()) {
                 if part.chars().count() >= 2 {
                     *map.entry(part.to_string()).or_default() |= bit;
@@ -55,7 +60,7 @@ pub(crate) fn scores(text: &str) -> [u32; 4] {
     let (mut cyr, mut lat) = (0u32, 0u32);
     let mut words = 0;
     let mut word = String::new();
-    let mut flush = |word: &mut String, s: &mut [u32; 4]| {
+    let flush = |word: &mut String, s: &mut [u32; 4]| {
         if let Some(&bits) = VOCAB.get(word.as_str()) {
             for l in Lang::ALL {
                 if bits & (1 << l.index()) != 0 {
@@ -74,7 +79,9 @@ pub(crate) fn scores(text: &str) -> [u32; 4] {
             }
             match c {
                 'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü' => s[Lang::De.index()] += 1,
-                'é' | 'è' | 'ê' | 'à' | 'ç' | 'œ' | 'ù' | 'î' | 'É' => s[Lang::Fr.index()] += 1,
+                'é' | 'è' | 'ê' | 'à' | 'ç' | 'œ' | 'ù' | 'î' | 'É' => {
+                    s[Lang::Fr.index()] += 1
+                }
                 _ => {}
             }
             word.extend(c.to_lowercase());
@@ -105,7 +112,10 @@ pub(crate) fn candidates(text: &str) -> Vec<Lang> {
     if best == 0 {
         return vec![Lang::En, Lang::Fr, Lang::De];
     }
-    Lang::ALL.into_iter().filter(|l| s[l.index()] == best).collect()
+    Lang::ALL
+        .into_iter()
+        .filter(|l| s[l.index()] == best)
+        .collect()
 }
 
 /// The single best language, if one stands out; else the first in order.
@@ -120,7 +130,11 @@ pub(crate) fn detect(text: &str) -> Lang {
 pub(crate) fn paragraph_lang(text: &str, doc: Lang) -> Lang {
     let s = scores(text);
     let best = candidates(text)[0];
-    if best != doc && s[best.index()] >= s[doc.index()] + 2 { best } else { doc }
+    if best != doc && s[best.index()] >= s[doc.index()] + 2 {
+        best
+    } else {
+        doc
+    }
 }
 
 #[cfg(test)]
@@ -130,9 +144,18 @@ mod tests {
     #[test]
     fn ok_detect_each_language() {
         assert_eq!(detect("Выручка составит около 290 млн долларов"), Lang::Ru);
-        assert_eq!(detect("L'acquisition de 9 milliards de dollars par le groupe"), Lang::Fr);
-        assert_eq!(detect("Der Umsatz stieg auf 3,5 Mrd. Euro im Jahr"), Lang::De);
-        assert_eq!(detect("The deal is worth more than $3.5 billion in total"), Lang::En);
+        assert_eq!(
+            detect("L'acquisition de 9 milliards de dollars par le groupe"),
+            Lang::Fr
+        );
+        assert_eq!(
+            detect("Der Umsatz stieg auf 3,5 Mrd. Euro im Jahr"),
+            Lang::De
+        );
+        assert_eq!(
+            detect("The deal is worth more than $3.5 billion in total"),
+            Lang::En
+        );
     }
 
     #[test]

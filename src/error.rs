@@ -67,13 +67,16 @@ impl Expected {
             Expected::NumberAfterQualifier => "a number after the qualifier",
             Expected::NumberAfterSign => "digits after the sign",
             Expected::RangeEnd => "the upper end of the range",
-            Expected::RangeSeparator => "a word closing the range (\"and\", \"to\", \"до\", \"et\", \"und\")",
+            Expected::RangeSeparator => {
+                "a word closing the range (\"and\", \"to\", \"до\", \"et\", \"und\")"
+            }
             Expected::EndOfInput => "end of input after the figure",
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(dead_code)] // the mismatch kinds are raised by the comparison layer
 pub(crate) enum ErrorKind {
     Empty,
     Expected { what: Expected, found: Option<char> },
@@ -130,12 +133,6 @@ impl Error {
         self.0.span.start
     }
 
-    /// Moves the span by `delta` bytes (for errors found in a slice).
-    pub(crate) fn shifted(mut self, delta: usize) -> Error {
-        self.0.span = self.0.span.start + delta..self.0.span.end + delta;
-        self
-    }
-
     /// The broad category.
     pub fn category(&self) -> Category {
         match self.0.kind {
@@ -159,10 +156,6 @@ impl Error {
     pub fn is_mismatch(&self) -> bool {
         self.category() == Category::Mismatch
     }
-
-    pub(crate) fn kind(&self) -> &ErrorKind {
-        &self.0.kind
-    }
 }
 
 fn quote(found: Option<char>) -> String {
@@ -176,29 +169,47 @@ fn quote(found: Option<char>) -> String {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Range { start, end } = self.0.span;
-        let at = if end > start { format!("bytes {start}..{end}") } else { format!("byte {start}") };
+        let at = if end > start {
+            format!("bytes {start}..{end}")
+        } else {
+            format!("byte {start}")
+        };
         match &self.0.kind {
             ErrorKind::Empty => write!(f, "{at}: expected a figure, found empty input"),
             ErrorKind::Expected { what, found } => {
-                write!(f, "{at}: expected {}, found {}", what.describe(), quote(*found))
+                write!(
+                    f,
+                    "{at}: expected {}, found {}",
+                    what.describe(),
+                    quote(*found)
+                )
             }
             ErrorKind::Overflow => write!(
                 f,
                 "{at}: number too large for an exact decimal (the limit is about 7.9e28)"
             ),
             ErrorKind::TooManyDecimals => {
-                write!(f, "{at}: too many decimal places for an exact decimal (the limit is 28)")
+                write!(
+                    f,
+                    "{at}: too many decimal places for an exact decimal (the limit is 28)"
+                )
             }
             ErrorKind::InvalidUtf8 => write!(f, "{at}: invalid UTF-8"),
             ErrorKind::UnknownLang(code) => {
-                write!(f, "unknown language {code:?}: expected en, fr, de, ru or auto")
+                write!(
+                    f,
+                    "unknown language {code:?}: expected en, fr, de, ru or auto"
+                )
             }
             ErrorKind::CurrencyMismatch { left, right } => write!(
                 f,
                 "{at}: cannot combine {left} with {right} without an exchange rate"
             ),
             ErrorKind::UnitMismatch { left, right } => {
-                write!(f, "{at}: cannot combine {left} with {right}: different dimensions")
+                write!(
+                    f,
+                    "{at}: cannot combine {left} with {right}: different dimensions"
+                )
             }
             ErrorKind::DivisionByZero => write!(f, "{at}: division by zero"),
             ErrorKind::Input(msg) => f.write_str(msg),

@@ -41,7 +41,7 @@
 use crate::detect;
 use crate::figure::{Alternative, Figure, Kind, Polarity, Qualifier, Rule};
 use crate::grammar::{Cx, iso_code, words};
-use crate::lang::{Lang, ScaleForm, Word};
+use crate::lang::{Lang, Script, Word};
 use crate::lexicon::{Lexicon, fold, is_word_char};
 use crate::parse::{LangMode, parse_raw};
 use crate::resolve::{decimal, resolve};
@@ -81,7 +81,10 @@ impl KindSet {
 impl Default for KindSet {
     /// Every kind except bare numbers.
     fn default() -> KindSet {
-        Kind::ALL.into_iter().filter(|k| *k != Kind::Number).collect()
+        Kind::ALL
+            .into_iter()
+            .filter(|k| *k != Kind::Number)
+            .collect()
     }
 }
 
@@ -178,25 +181,92 @@ impl Found {
 /// assert_eq!(found[1].figure.qualifier(), Qualifier::Approx);
 /// ```
 pub fn extract(text: &str, opts: &Options) -> Vec<Found> {
-    let mut out = Vec::new();
-    let doc_lang = match opts.lang {
-        LangMode::Fixed(l) => l,
-        LangMode::Auto => detect::detect(text),
-    };
-    for (ps, pe) in paragraphs(text) {
-        let lang = match opts.lang {
-            LangMode::Fixed(l) => l,
-            LangMode::Auto => detect::paragraph_lang(&text[ps..pe], doc_lang),
+    Extractor::new(*opts).extract(text)
+}
+
+/// Extraction over a text that arrives in pieces (a stream cut at
+/// paragraph breaks, see [`cut_point`]): the document's language is
+/// detected on the first piece and kept for the rest, so that the result is
+/// the same as for the whole text.
+///
+/// ```
+/// let mut ex = chiffre::Extractor::new(chiffre::Options::default());
+/// let a = ex.extract("Der Konzern zahlt 3,5 Mrd. Euro.\n\n");
+/// let b = ex.extract("Rund 200 MW.\n");
+/// assert_eq!((a.len(), b.len()), (1, 1));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    opts: Options,
+    doc_lang: Option<Lang>,
+}
+
+impl Extractor {
+    /// A new extractor.
+    pub fn new(opts: Options) -> Extractor {
+        let doc_lang = match opts.lang {
+            LangMode::Fixed(l) => Some(l),
+            LangMode::Auto => None,
         };
-        let before = out.len();
-        scan_paragraph(text, ps, pe, lang, &mut out);
-        let para = &mut out[before..];
-        distribute_list_scales(text, para, lang);
-        currency_from_sentence(text, para);
-        out.retain(|f: &Found| opts.kinds.contains(f.figure.kind));
-        // retain above also revisits earlier paragraphs; that is harmless.
+        Extractor { opts, doc_lang }
     }
-    out
+
+    /// The document language, once known.
+    pub fn doc_lang(&self) -> Option<Lang> {
+        self.doc_lang
+    }
+
+    /// Fixes the document language (for pieces read out of order).
+    pub fn set_doc_lang(&mut self, lang: Lang) {
+        self.doc_lang = Some(lang);
+    }
+
+    /// Finds the figures of the next piece; offsets are relative to it.
+    pub fn extract(&mut self, text: &str) -> Vec<Found> {
+        let doc_lang = *self.doc_lang.get_or_insert_with(|| detect::detect(text));
+        let mut out = Vec::new();
+        for (ps, pe) in paragraphs(text) {
+            let lang = match self.opts.lang {
+                LangMode::Fixed(l) => l,
+                LangMode::Auto => detect::paragraph_lang(&text[ps..pe], doc_lang),
+            };
+            let before = out.len();
+            scan_paragraph(text, ps, pe, lang, &mut out);
+            let para = &mut out[before..];
+            distribute_list_scales(text, para, lang);
+            currency_from_sentence(text, para);
+        }
+        out.retain(|f: &Found| self.opts.kinds.contains(f.figure.kind));
+        out
+    }
+}
+
+/// Where a stream may be cut so that no figure and no paragraph is split:
+/// just after the last paragraph break (a blank line) in `buf` that lies at
+/// or after `at_least`. `None` when there is none.
+///
+/// ```
+/// let buf = b"one $5 bn.\n\ntwo $7 bn.\n\nthree";
+/// assert_eq!(chiffre::cut_point(buf, 0), Some(24));
+/// assert_eq!(chiffre::cut_point(b"no break here", 0), None);
+/// ```
+pub fn cut_point(buf: &[u8], at_least: usize) -> Option<usize> {
+    let mut end = buf.len();
+    while let Some(nl) = memchr::memrchr(b'\n', &buf[..end]) {
+        if nl < at_least {
+            return None;
+        }
+        // Is the line that ends at `nl` blank? Look back to the previous '\n'.
+        let line_start = memchr::memrchr(b'\n', &buf[..nl]).map_or(0, |p| p + 1);
+        let blank = buf[line_start..nl]
+            .iter()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\r'));
+        if blank && line_start > at_least {
+            return Some(nl + 1);
+        }
+        end = nl;
+    }
+    None
 }
 
 /// Paragraph ranges: text between blank lines.
@@ -256,12 +326,19 @@ fn scan_paragraph(text: &str, ps: usize, pe: usize, lang: Lang, out: &mut Vec<Fo
     let bytes = text.as_bytes();
     let mut pos = ps;
     let mut floor = ps;
+    let mut money_floor = ps;
     while pos < pe {
-        let Some(anchor) = next_anchor(&cx, text, pos, pe) else { break };
+        let Some(anchor) = next_anchor(&cx, text, pos, pe) else {
+            break;
+        };
         match figure_at(&cx, text, anchor, floor, pe, lang) {
-            Step::Found(f) => {
+            Step::Found(mut f) => {
                 pos = f.end.max(anchor + 1);
+                enrich(&cx, text, f.start, (floor, money_floor), &mut f.figure);
                 floor = f.end;
+                if f.figure.kind == Kind::Money {
+                    money_floor = f.end;
+                }
                 out.push(f);
             }
             Step::Skip(to) => pos = to.max(anchor + 1),
@@ -300,6 +377,38 @@ enum Step {
 
 /// Tries to read a figure that covers `anchor`.
 fn figure_at(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, lang: Lang) -> Step {
+    let step = figure_in(cx, text, anchor, floor, pe, lang);
+    // A figure written in another script than the paragraph's ("290 млн
+    // долларов" quoted in English text): read it with that script's language.
+    let weak = match &step {
+        Step::Found(f) => f.figure.kind == Kind::Number,
+        Step::Skip(_) => true,
+    };
+    if weak
+        && let Some(script) = script_after(text, anchor, pe)
+        && script != cx.t.script
+        && let Some(other) = Lang::ALL.into_iter().find(|l| l.table().script == script)
+    {
+        let cx2 = Cx::new(text, other);
+        if let Step::Found(f) = figure_in(&cx2, text, anchor, floor, pe, other)
+            && f.figure.kind != Kind::Number
+        {
+            return Step::Found(f);
+        }
+    }
+    step
+}
+
+/// The script of the first letter after the number at `anchor`.
+fn script_after(text: &str, anchor: usize, pe: usize) -> Option<Script> {
+    text[anchor..pe]
+        .chars()
+        .take(24)
+        .filter(|c| c.is_alphabetic())
+        .find_map(Script::of)
+}
+
+fn figure_in(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, lang: Lang) -> Step {
     let blob_end = || Step::Skip(skip_blob(text, anchor));
     let is_digit = text.as_bytes()[anchor].is_ascii_digit();
     if is_digit {
@@ -308,20 +417,29 @@ fn figure_at(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
             Some(c) if c.is_alphabetic() => {
                 let ws = word_start(text, anchor);
                 let code = iso_code(text, ws).is_some_and(|(_, e)| e == anchor)
-                    || cx.lx.find(text, ws, |w| matches!(w, Word::CurBefore(_)).then_some(())).is_some_and(|(_, e)| e == anchor);
+                    || cx
+                        .lx
+                        .find(text, ws, |w| matches!(w, Word::CurBefore(_)).then_some(()))
+                        .is_some_and(|(_, e)| e == anchor);
                 if !code {
                     return blob_end();
                 }
             }
             // "GPT-4", "COVID-19"
-            Some(h) if matches!(h, '-' | '\u{2010}' | '\u{2011}') => {
-                if prev_char(text, anchor - h.len_utf8()).is_some_and(char::is_alphanumeric) {
-                    return blob_end();
-                }
+            Some(h)
+                if matches!(h, '-' | '\u{2010}' | '\u{2011}')
+                    && prev_char(text, anchor - h.len_utf8())
+                        .is_some_and(char::is_alphanumeric) =>
+            {
+                return blob_end();
             }
             Some('#') | Some('_') | Some('@') => return blob_end(),
             // Part of a digit blob already rejected ("7/7/2025").
-            Some(c) if is_joiner(c) && prev_char(text, anchor - c.len_utf8()).is_some_and(|d| d.is_ascii_digit()) => {
+            Some(c)
+                if is_joiner(c)
+                    && prev_char(text, anchor - c.len_utf8())
+                        .is_some_and(|d| d.is_ascii_digit()) =>
+            {
                 return blob_end();
             }
             _ => {}
@@ -332,7 +450,9 @@ fn figure_at(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
     }
     let starts = left_starts(cx, text, anchor, floor);
     for &s in starts.iter() {
-        let Ok(raw) = parse_raw(text, s, lang) else { continue };
+        let Ok(raw) = parse_raw(text, s, lang) else {
+            continue;
+        };
         if raw.end <= anchor || raw.end > pe {
             continue;
         }
@@ -348,18 +468,32 @@ fn figure_at(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
         // An age: "45-year-old".
         if let Some(h) = next_char(text, raw.end)
             && matches!(h, '-' | '\u{2010}' | '\u{2011}')
-            && cx.lx.find(text, raw.end + h.len_utf8(), |w| (w == Word::OrdinalSuffix).then_some(())).is_some()
+            && cx
+                .lx
+                .find(text, raw.end + h.len_utf8(), |w| {
+                    (w == Word::OrdinalSuffix).then_some(())
+                })
+                .is_some()
         {
             return blob_end();
         }
-        let Ok(mut figure) = resolve(&raw, lang) else { return blob_end() };
+        let Ok(figure) = resolve(&raw, lang) else {
+            return blob_end();
+        };
         if rejected(cx, text, raw.start, raw.end, &figure) {
             return Step::Skip(raw.end);
         }
-        enrich(cx, text, raw.start, floor, &mut figure);
-        return Step::Found(Found { start: raw.start, end: raw.end, figure });
+        return Step::Found(Found {
+            start: raw.start,
+            end: raw.end,
+            figure,
+        });
     }
-    if is_digit { blob_end() } else { Step::Skip(word_end(text, anchor)) }
+    if is_digit {
+        blob_end()
+    } else {
+        Step::Skip(word_end(text, anchor))
+    }
 }
 
 fn word_start(text: &str, pos: usize) -> usize {
@@ -415,7 +549,8 @@ fn left_starts(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize) -> Vec<usiz
         if let Some(c) = prev_char(text, cur)
             && matches!(c, '-' | '\u{2212}' | '+')
             && cur - c.len_utf8() >= floor
-            && !prev_char(text, cur - c.len_utf8()).is_some_and(|p| p.is_alphanumeric() || is_joiner(p))
+            && !prev_char(text, cur - c.len_utf8())
+                .is_some_and(|p| p.is_alphanumeric() || is_joiner(p))
         {
             cur -= c.len_utf8();
             starts.push(cur);
@@ -464,19 +599,21 @@ fn prefix_ending_at(cx: &Cx<'_>, text: &str, b: usize, cur: usize, floor: usize)
         if before.is_some_and(|p| is_blank(p) || p == '\n') {
             words_seen += 1;
         }
-        let ends_here = |end: usize| end == b || (end <= cur && text[end..cur].chars().all(is_blank));
+        let ends_here =
+            |end: usize| end == b || (end <= cur && text[end..cur].chars().all(is_blank));
         let code = iso_code(text, s).is_some_and(|(_, e)| ends_here(e) && b == cur || e == b);
+        // A symbol qualifier ("~", ">") must stand apart: "<b>$9" is markup.
+        let symbol_ok =
+            is_word_char(c) || before.is_none_or(|p| is_blank(p) || matches!(p, '\n' | '(' | '['));
         let word = cx.lx.hits_at(text, s).iter(text).any(|h| {
             ends_here(h.end)
-                && h.words().any(|w| {
-                    matches!(
-                        w,
-                        Word::Qual(_)
-                            | Word::RangeOpen
-                            | Word::CurBefore(_)
-                            | Word::CurGuessBefore(_)
-                            | Word::Minus
-                    )
+                && h.words().any(|w| match w {
+                    Word::Qual(_) => symbol_ok,
+                    Word::RangeOpen
+                    | Word::CurBefore(_)
+                    | Word::CurGuessBefore(_)
+                    | Word::Minus => true,
+                    _ => false,
                 })
         });
         if code || word {
@@ -494,7 +631,9 @@ fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Figure) -> bo
     let bare = matches!(f.kind, Kind::Number | Kind::Count);
     // A year read as a duration: "2025 года".
     if f.kind == Kind::Duration
-        && f.value.exact().is_some_and(|v| v.is_integer() && v >= 1000.into() && v <= 2100.into())
+        && f.value
+            .exact()
+            .is_some_and(|v| v.is_integer() && v >= 1000.into() && v <= 2100.into())
         && f.scale.is_none()
     {
         return true;
@@ -502,17 +641,40 @@ fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Figure) -> bo
     if !bare && f.kind != Kind::Duration {
         return false;
     }
-    // Next to a month name: a date.
-    let after = skip_blanks(text, end);
-    let after = if next_char(text, after) == Some('.') { skip_blanks(text, after + 1) } else { after };
-    if cx.lx.find(text, after, |w| (w == Word::Month).then_some(())).is_some() && f.kind != Kind::Duration {
+    // A year: four digits between 1800 and 2100, alone or in a year range.
+    if f.kind == Kind::Number && is_year_span(&text[start..end]) {
         return true;
     }
-    if let Some(ws) = prev_word_start(text, start)
-        && let Some(((), e)) = cx.lx.find(text, ws, |w| matches!(w, Word::Month | Word::Reference).then_some(()))
-        && text[e..start].chars().all(|c| is_blank(c) || c == '.' || c == '°')
+    // Next to a month name: a date.
+    let after = skip_blanks(text, end);
+    let after = if next_char(text, after) == Some('.') {
+        skip_blanks(text, after + 1)
+    } else {
+        after
+    };
+    if cx
+        .lx
+        .find(text, after, |w| (w == Word::Month).then_some(()))
+        .is_some()
+        && f.kind != Kind::Duration
     {
         return true;
+    }
+    if let Some(ws) = prev_word_start(text, start) {
+        // "l'article 3": also look after an elided article.
+        let elided = text[ws..start]
+            .find(['\'', '’'])
+            .map(|i| ws + i + text[ws + i..].chars().next().map_or(1, char::len_utf8));
+        for ws in std::iter::once(ws).chain(elided) {
+            if let Some(((), e)) = cx.lx.find(text, ws, |w| {
+                matches!(w, Word::Month | Word::Reference).then_some(())
+            }) && text[e..start]
+                .chars()
+                .all(|c| is_blank(c) || c == '.' || c == '°')
+            {
+                return true;
+            }
+        }
     }
     // A footnote marker: "[1]".
     if prev_char(text, start) == Some('[') && next_char(text, end) == Some(']') {
@@ -521,8 +683,25 @@ fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Figure) -> bo
     false
 }
 
+/// "2025", "2024-2025", "2024–25": years, not figures.
+fn is_year_span(span: &str) -> bool {
+    let mut groups = span.split(['-', '–', '—', '/']).map(str::trim);
+    let Some(first) = groups.next() else {
+        return false;
+    };
+    let year = |g: &str| {
+        g.len() == 4 && g.bytes().all(|b| b.is_ascii_digit()) && ("1800"..="2100").contains(&g)
+    };
+    year(first)
+        && groups.all(|g| year(g) || (g.len() == 2 && g.bytes().all(|b| b.is_ascii_digit())))
+}
+
 fn skip_blanks(text: &str, pos: usize) -> usize {
-    pos + text[pos..].chars().take_while(|c| is_blank(*c)).map(char::len_utf8).sum::<usize>()
+    pos + text[pos..]
+        .chars()
+        .take_while(|c| is_blank(*c))
+        .map(char::len_utf8)
+        .sum::<usize>()
 }
 
 /// The start of the word before `pos` (skipping blanks).
@@ -581,13 +760,18 @@ fn words_back(text: &str, pos: usize, floor: usize, n: usize) -> Vec<usize> {
 }
 
 /// Context fields: loss polarity, period adjectives, qualifying verbs.
-fn enrich(cx: &Cx<'_>, text: &str, start: usize, floor: usize, f: &mut Figure) {
+/// `floors`: the end of the previous figure, and of the previous money
+/// figure (a period adjective skips over a percentage to its money figure).
+fn enrich(cx: &Cx<'_>, text: &str, start: usize, floors: (usize, usize), f: &mut Figure) {
     let find = |ws: usize, pick: &dyn Fn(Word) -> bool| {
-        cx.lx.find(text, ws, |w| pick(w).then_some(w)).map(|(w, _)| w)
+        cx.lx
+            .find(text, ws, |w| pick(w).then_some(w))
+            .map(|(w, _)| w)
     };
-    let back = words_back(text, start, floor, 24);
+    let prev_end = floors.0;
+    let back: Vec<usize> = words_back(text, start, floors.1, 24);
     if f.kind == Kind::Money {
-        for &ws in back.iter().take(6) {
+        for &ws in back.iter().take(6).filter(|&&ws| ws >= prev_end) {
             if find(ws, &|w| w == Word::Loss).is_some() {
                 f.polarity = Polarity::Loss;
                 f.inferred.push("polarity");
@@ -608,7 +792,7 @@ fn enrich(cx: &Cx<'_>, text: &str, start: usize, floor: usize, f: &mut Figure) {
         }
     }
     if f.qualifier == Qualifier::Exact && f.kind != Kind::Number {
-        for &ws in back.iter().take(2) {
+        for &ws in back.iter().take(2).filter(|&&ws| ws >= prev_end) {
             if let Some(Word::QualVerb(q)) = find(ws, &|w| matches!(w, Word::QualVerb(_))) {
                 f.qualifier = q;
                 f.inferred.push("qualifier");
@@ -623,26 +807,56 @@ fn enrich(cx: &Cx<'_>, text: &str, start: usize, floor: usize, f: &mut Figure) {
 fn distribute_list_scales(text: &str, para: &mut [Found], lang: Lang) {
     let lx = crate::lexicon::lexicon(lang);
     for i in (1..para.len()).rev() {
-        let Some(scale) = para[i].figure.scale else { continue };
+        let last = &para[i].figure;
+        let scale = last.scale;
+        // Only a list closed by a scale word or by a currency or unit.
+        if scale.is_none() && last.kind == Kind::Number {
+            continue;
+        }
         let mut j = i;
         while j > 0 && list_gap(lx, &text[para[j - 1].end..para[j].start]) {
             let (prev, last) = (&para[j - 1].figure, &para[i].figure);
-            let same = prev.kind == last.kind && prev.currency == last.currency && prev.unit == last.unit;
-            if !same || prev.scale.is_some() || prev.value.exact().is_none() {
+            let same =
+                prev.kind == last.kind && prev.currency == last.currency && prev.unit == last.unit;
+            // "5, 7 and 9 billion euros", "40, 60 und 80 MW": bare items
+            // take the last item's kind, currency or unit.
+            let bare = prev.kind == Kind::Number && prev.qualifier == Qualifier::Exact;
+            if !(same || bare) || prev.scale.is_some() || prev.value.exact().is_none() {
                 break;
             }
-            let Some(k) = decimal(1, scale.exponent() as i32) else { break };
-            let (Some(v), Some(r)) = (prev.value.exact().and_then(|v| v.checked_mul(k)), prev.resolution.checked_mul(k)) else {
+            if same && scale.is_none() {
+                break;
+            }
+            let (kind, currency, unit) = (last.kind, last.currency, last.unit);
+            let k = match scale {
+                Some(sc) => decimal(1, sc.exponent() as i32),
+                None => Some(rust_decimal::Decimal::ONE),
+            };
+            let Some(k) = k else { break };
+            let (Some(v), Some(r)) = (
+                prev.value.exact().and_then(|v| v.checked_mul(k)),
+                prev.resolution.checked_mul(k),
+            ) else {
                 break;
             };
             let f = &mut para[j - 1].figure;
+            if f.kind != kind {
+                f.inferred.push(if currency.is_some() {
+                    "currency"
+                } else {
+                    "unit"
+                });
+            }
+            (f.kind, f.currency, f.unit) = (kind, currency, unit);
             f.value = crate::figure::Value::Exact(v);
             f.resolution = r;
-            f.scale = Some(scale);
-            f.inferred.push("scale");
+            if let Some(sc) = scale {
+                f.scale = Some(sc);
+                f.inferred.push("scale");
+            }
             f.alternatives.push(Alternative {
                 rule: Rule::ScaleDistributed,
-                reading: "without the scale word written at the end of the list".into(),
+                reading: "a bare number: the scale, currency or unit is written once at the end of the list".into(),
             });
             j -= 1;
         }
@@ -657,45 +871,91 @@ fn list_gap(lx: &Lexicon, gap: &str) -> bool {
     }
     let t = t.trim_start_matches(',').trim();
     t.is_empty()
-        || lx.find(t, 0, |w| matches!(w, Word::NumAnd | Word::RangeSep { needs_open: true }).then_some(())).is_some_and(|(_, e)| e == t.len())
+        || lx
+            .find(t, 0, |w| {
+                matches!(w, Word::NumAnd | Word::RangeSep { needs_open: true }).then_some(())
+            })
+            .is_some_and(|(_, e)| e == t.len())
 }
 
 /// A bare scaled number ("2 billion") takes the currency of its sentence
 /// when the sentence names exactly one.
 fn currency_from_sentence(text: &str, para: &mut [Found]) {
-    let mut sentence_start = 0;
-    for i in 0..para.len() {
-        if i > 0 && has_sentence_end(&text[para[i - 1].end..para[i].start]) {
-            sentence_start = i;
+    let mut i = 0;
+    while i < para.len() {
+        // The sentence: figures i..j with no sentence end between them.
+        let mut j = i + 1;
+        while j < para.len() && !has_sentence_end(&text[para[j - 1].end..para[j].start]) {
+            j += 1;
         }
-        let f = &para[i].figure;
-        let scaled_word = matches!(f.scale, Some(_)) && f.kind == Kind::Number;
-        if !scaled_word {
-            continue;
-        }
-        let mut currencies = para[sentence_start..i]
+        let mut currencies = para[i..j]
             .iter()
-            .filter(|g| g.figure.kind == Kind::Money)
+            .filter(|g| g.figure.kind == Kind::Money && !g.figure.inferred.contains(&"currency"))
             .filter_map(|g| g.figure.currency);
-        let Some(c) = currencies.next() else { continue };
-        if currencies.any(|d| d != c) {
-            continue;
+        let only = currencies.next().filter(|c| currencies.all(|d| d == *c));
+        if let Some(c) = only {
+            for found in &mut para[i..j] {
+                let f = &mut found.figure;
+                let word_scale = matches!(f.scale, Some(s) if s.exponent() >= 3);
+                if f.kind == Kind::Number && word_scale {
+                    f.kind = Kind::Money;
+                    f.currency = Some(c);
+                    f.inferred.push("currency");
+                    f.alternatives.push(Alternative {
+                        rule: Rule::FromContext,
+                        reading: "a bare number (no currency written)".into(),
+                    });
+                }
+            }
         }
-        let f = &mut para[i].figure;
-        f.kind = Kind::Money;
-        f.currency = Some(c);
-        f.inferred.push("currency");
-        f.alternatives.push(Alternative {
-            rule: Rule::FromContext,
-            reading: "a bare number (no currency written)".into(),
-        });
+        i = j;
     }
-    let _ = ScaleForm::Word;
 }
 
 fn has_sentence_end(gap: &str) -> bool {
     let b = gap.as_bytes();
     b.iter().enumerate().any(|(i, &c)| {
-        matches!(c, b'!' | b'?' | b';' | b'\n') || (c == b'.' && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()))
+        matches!(c, b'!' | b'?' | b';' | b'\n')
+            || (c == b'.' && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()))
     })
+}
+
+/// A found figure with its source, ready to serialise as one flat record:
+/// `source, start, end, text`, then the figure's fields.
+///
+/// ```
+/// let text = "about $9 billion";
+/// let found = chiffre::extract(text, &chiffre::Options::default());
+/// let row = chiffre::Row { source: "stdin", found: &found[0], text, offset: 0 };
+/// let json = serde_json::to_string(&row).unwrap();
+/// assert!(json.starts_with(r#"{"source":"stdin","start":0,"end":16,"text":"about $9 billion","kind":"money","value":"9000000000""#));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    /// Where the text came from (a path, or a record id).
+    pub source: &'a str,
+    /// The figure and its span.
+    pub found: &'a Found,
+    /// The text the span refers to.
+    pub text: &'a str,
+    /// Added to the printed offsets (the position of `text` in its source).
+    pub offset: usize,
+}
+
+impl serde::Serialize for Row<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("source", self.source)?;
+        m.serialize_entry("start", &(self.found.start + self.offset))?;
+        m.serialize_entry("end", &(self.found.end + self.offset))?;
+        m.serialize_entry(
+            "text",
+            self.text
+                .get(self.found.start..self.found.end)
+                .unwrap_or(""),
+        )?;
+        self.found.figure.serialize_fields(&mut m)?;
+        m.end()
+    }
 }

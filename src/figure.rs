@@ -4,8 +4,8 @@
 use std::fmt;
 
 use rust_decimal::Decimal;
-use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
 use crate::lang::Lang;
 use crate::unit::{Currency, Unit};

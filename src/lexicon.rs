@@ -15,8 +15,18 @@ pub(crate) fn fold(c: char) -> char {
     match c {
         'a'..='z' | '0'..='9' => c,
         'A'..='Z' => c.to_ascii_lowercase(),
-        ' ' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | '\u{200a}'
-        | '\u{2002}'..='\u{2008}' | '\u{205f}' | '\u{3000}' => ' ',
+        ' '
+        | '\t'
+        | '\n'
+        | '\r'
+        | '\u{a0}'
+        | '\u{202f}'
+        | '\u{2009}'
+        | '\u{2007}'
+        | '\u{200a}'
+        | '\u{2002}'..='\u{2008}'
+        | '\u{205f}'
+        | '\u{3000}' => ' ',
         '\u{2010}' | '\u{2011}' => '-',
         '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{00b4}' => '\'',
         'Ё' | 'ё' => 'е',
@@ -94,8 +104,6 @@ pub(crate) struct Lexicon {
     meanings: Vec<Meaning>,
     /// Child of the root for each ASCII first character (0 = none).
     ascii_root: [u32; 128],
-    /// Which language's rows this lexicon holds.
-    pub lang: Lang,
     /// Folded first characters of number words (ASCII as a mask).
     num_first_ascii: [bool; 128],
     num_first_other: Vec<char>,
@@ -152,6 +160,7 @@ impl Lexicon {
         let mut b = Builder::default();
         b.node();
         let table = lang.table();
+        debug_assert_eq!(table.lang, lang);
         let rows = common::WORDS.iter().chain(table.words.iter());
         for e in rows {
             Self::insert_entry(&mut b, e);
@@ -161,14 +170,15 @@ impl Lexicon {
             edges: Vec::new(),
             meanings: Vec::new(),
             ascii_root: [0; 128],
-            lang,
             num_first_ascii: [false; 128],
             num_first_other: Vec::new(),
         };
         for e in common::WORDS.iter().chain(table.words.iter()) {
             let starts_number = matches!(
                 e.word,
-                Word::Num(..) | Word::Scale(_, ScaleForm::Word | ScaleForm::LongScale)
+                Word::Num(..)
+                    | Word::ScaleAlone(_)
+                    | Word::Scale(_, ScaleForm::Word | ScaleForm::LongScale)
             );
             if let Some(c) = fold_str(e.text).chars().next()
                 && starts_number
@@ -188,7 +198,8 @@ impl Lexicon {
                 meaning_start: lx.meanings.len() as u32,
                 meaning_len: meanings.len() as u32,
             };
-            lx.edges.extend(children.iter().map(|&(c, n)| (c, n as u32)));
+            lx.edges
+                .extend(children.iter().map(|&(c, n)| (c, n as u32)));
             lx.meanings.extend(meanings.iter().copied());
             lx.nodes.push(node);
         }
@@ -201,13 +212,19 @@ impl Lexicon {
     }
 
     fn insert_entry(b: &mut Builder, e: &Entry) {
-        let m = Meaning { word: e.word, exact: e.exact.then_some(e.text) };
+        let m = Meaning {
+            word: e.word,
+            exact: e.exact.then_some(e.text),
+        };
         b.insert(&fold_str(e.text), m);
         // "Mrd." is also written "Mrd".
         if let Some(stem) = e.text.strip_suffix('.')
             && stem.chars().last().is_some_and(char::is_alphabetic)
         {
-            let m = Meaning { word: e.word, exact: e.exact.then_some(stem) };
+            let m = Meaning {
+                word: e.word,
+                exact: e.exact.then_some(stem),
+            };
             b.insert(&fold_str(stem), m);
         }
     }
@@ -223,7 +240,10 @@ impl Lexicon {
         if edges.len() <= 8 {
             edges.iter().find(|(k, _)| *k == c).map(|&(_, n)| n)
         } else {
-            edges.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| edges[i].1)
+            edges
+                .binary_search_by_key(&c, |&(k, _)| k)
+                .ok()
+                .map(|i| edges[i].1)
         }
     }
 
@@ -237,7 +257,11 @@ impl Lexicon {
     #[inline]
     pub(crate) fn may_start_number(&self, c: char) -> bool {
         let f = fold(c);
-        if f.is_ascii() { self.num_first_ascii[f as usize] } else { self.num_first_other.contains(&f) }
+        if f.is_ascii() {
+            self.num_first_ascii[f as usize]
+        } else {
+            self.num_first_other.contains(&f)
+        }
     }
 
     /// Every entry that matches `text` at byte `pos`, longest first, that
@@ -254,7 +278,12 @@ impl Lexicon {
     }
 
     fn hits_impl<'l>(&'l self, text: &str, pos: usize, bounded: bool) -> Hits<'l> {
-        let mut out = Hits { items: [(0, 0); MAX_HITS], len: 0, lex: self, text_ptr: 0 };
+        let mut out = Hits {
+            items: [(0, 0); MAX_HITS],
+            len: 0,
+            lex: self,
+            text_ptr: 0,
+        };
         let Some(rest) = text.get(pos..) else {
             return out;
         };
@@ -344,11 +373,14 @@ impl<'l> Hits<'l> {
     /// The hits, longest first.
     pub(crate) fn iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Hit<'l, 't>> + 't {
         let start = self.text_ptr;
-        self.items[..self.len].iter().rev().map(move |&(end, node)| Hit {
-            end,
-            meanings: self.lex.meanings_of(node),
-            surface: &text[start..end],
-        })
+        self.items[..self.len]
+            .iter()
+            .rev()
+            .map(move |&(end, node)| Hit {
+                end,
+                meanings: self.lex.meanings_of(node),
+                surface: &text[start..end],
+            })
     }
 }
 
@@ -360,7 +392,9 @@ mod tests {
     fn words_at(lang: Lang, text: &str) -> Vec<(usize, Word)> {
         let lx = lexicon(lang);
         let hits = lx.hits_at(text, 0);
-        hits.iter(text).flat_map(|h| h.words().map(move |w| (h.end, w)).collect::<Vec<_>>()).collect()
+        hits.iter(text)
+            .flat_map(|h| h.words().map(move |w| (h.end, w)).collect::<Vec<_>>())
+            .collect()
     }
 
     #[test]
@@ -384,15 +418,25 @@ mod tests {
     #[test]
     fn ok_lookup_whitespace_variants() {
         let hits = words_at(Lang::En, "more\u{a0}than 5");
-        assert!(hits.iter().any(|(end, w)| *end == 10 && matches!(w, Word::Qual(_))));
+        assert!(
+            hits.iter()
+                .any(|(end, w)| *end == 10 && matches!(w, Word::Qual(_)))
+        );
     }
 
     #[test]
     fn ok_lookup_case_exact() {
         let m = words_at(Lang::En, "M ");
-        assert!(m.iter().any(|(_, w)| *w == Word::Scale(6, ScaleForm::Letter)));
+        assert!(
+            m.iter()
+                .any(|(_, w)| *w == Word::Scale(6, ScaleForm::Letter))
+        );
         let lower = words_at(Lang::En, "m ");
-        assert!(lower.iter().any(|(_, w)| *w == Word::Scale(6, ScaleForm::Letter)));
+        assert!(
+            lower
+                .iter()
+                .any(|(_, w)| *w == Word::Scale(6, ScaleForm::Letter))
+        );
         let mw = words_at(Lang::En, "mw ");
         assert!(mw.is_empty(), "{mw:?}");
     }
@@ -400,6 +444,9 @@ mod tests {
     #[test]
     fn ok_lookup_dotless_abbreviation() {
         let hits = words_at(Lang::En, "approx 5");
-        assert!(hits.iter().any(|(end, w)| *end == 6 && matches!(w, Word::Qual(_))));
+        assert!(
+            hits.iter()
+                .any(|(end, w)| *end == 6 && matches!(w, Word::Qual(_)))
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! chiffre: financial figures in news text, as exact decimals.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -7,15 +7,24 @@ mod error;
 mod extract;
 mod figure;
 mod grammar;
-pub mod lang;
+mod lang;
 mod lexicon;
 mod parse;
 mod resolve;
 mod unit;
 
 pub use error::{Category, Error};
-pub use extract::{Found, KindSet, Options, extract};
+pub use extract::{Extractor, Found, KindSet, Options, Row, cut_point, extract};
 pub use figure::{Alternative, Figure, Kind, Period, Polarity, Qualifier, Rule, Scale, Value};
 pub use lang::Lang;
 pub use parse::{LangMode, parse};
+
+/// Detects the language of a text from its script and words (see the README).
+///
+/// ```
+/// assert_eq!(chiffre::detect_lang("Выручка составит 290 млн долларов"), chiffre::Lang::Ru);
+/// ```
+pub fn detect_lang(text: &str) -> Lang {
+    detect::detect(text)
+}
 pub use unit::{Crypto, Currency, Unit};

@@ -40,7 +40,9 @@ impl FromStr for LangMode {
         if s.eq_ignore_ascii_case("auto") || s == "und" {
             return Ok(LangMode::Auto);
         }
-        Lang::from_code(s).map(LangMode::Fixed).ok_or_else(|| Error::unknown_lang(s))
+        Lang::from_code(s)
+            .map(LangMode::Fixed)
+            .ok_or_else(|| Error::unknown_lang(s))
     }
 }
 
@@ -89,7 +91,11 @@ pub(crate) fn parse_in(text: &str, lang: Lang) -> Result<Figure, Error> {
     let after = text[raw.end..].trim_start();
     if !after.is_empty() {
         let at = text.len() - after.len();
-        return Err(Error::expected(Expected::EndOfInput, at, after.chars().next()));
+        return Err(Error::expected(
+            Expected::EndOfInput,
+            at,
+            after.chars().next(),
+        ));
     }
     resolve(&raw, lang)
 }
@@ -121,7 +127,10 @@ fn parse_auto(text: &str) -> Result<Figure, Error> {
     if results.len() == 1 {
         return results.remove(0).1;
     }
-    let ok: Vec<&Figure> = results.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
+    let ok: Vec<&Figure> = results
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().ok())
+        .collect();
     let Some(first) = ok.first() else {
         return results.remove(0).1;
     };
@@ -139,14 +148,18 @@ fn parse_auto(text: &str) -> Result<Figure, Error> {
         .copied()
         .unwrap_or(first);
     let mut out = chosen.clone();
-    out.alternatives.retain(|a| a.rule != Rule::LoneSeparatorByLanguage);
+    out.alternatives
+        .retain(|a| a.rule != Rule::LoneSeparatorByLanguage);
     let lone = out.lone_group.is_some();
     for f in ok.iter().filter(|f| !same(chosen, f)) {
         out.alternatives.push(Alternative {
-            rule: if lone { Rule::LoneSeparatorNoLanguage } else { Rule::LanguageGuess },
+            rule: if lone {
+                Rule::LoneSeparatorNoLanguage
+            } else {
+                Rule::LanguageGuess
+            },
             reading: format!("read as {}: {}", f.lang.code(), f),
         });
     }
     Ok(out)
 }
-

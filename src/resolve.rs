@@ -12,7 +12,9 @@ use crate::unit::Unit;
 /// `mantissa × 10^exp` as an exact decimal.
 pub(crate) fn decimal(mantissa: i128, exp: i32) -> Option<Decimal> {
     if exp >= 0 {
-        let m = 10i128.checked_pow(exp as u32).and_then(|p| mantissa.checked_mul(p))?;
+        let m = 10i128
+            .checked_pow(exp as u32)
+            .and_then(|p| mantissa.checked_mul(p))?;
         Decimal::try_from_i128_with_scale(m, 0).ok()
     } else {
         let mut m = mantissa;
@@ -64,7 +66,10 @@ pub(crate) fn resolve(raw: &RawFigure, lang: Lang) -> Result<Figure, Error> {
     let mut alternatives = Vec::new();
     let lo = &raw.lo;
     let main = raw.hi.as_ref().unwrap_or(lo);
-    let extra = raw.hi.as_ref().and_then(|hi| borrowed_exp(&lo.qty, &hi.qty));
+    let extra = raw
+        .hi
+        .as_ref()
+        .and_then(|hi| borrowed_exp(&lo.qty, &hi.qty));
     let value = match &raw.hi {
         None => Value::Exact(side_value(lo, 0).ok_or_else(overflow)?),
         Some(hi) => {
@@ -113,7 +118,11 @@ pub(crate) fn resolve(raw: &RawFigure, lang: Lang) -> Result<Figure, Error> {
             let shift = if l.as_group { -3 } else { 3 };
             let alt = decimal(side.qty.mantissa, side.qty.exp + shift)
                 .map(|d| if side.negative { -d } else { d });
-            let what = if l.as_group { "a decimal separator" } else { "a thousands separator" };
+            let what = if l.as_group {
+                "a decimal separator"
+            } else {
+                "a thousands separator"
+            };
             alternatives.push(Alternative {
                 rule: Rule::LoneSeparatorByLanguage,
                 reading: match alt {
@@ -127,7 +136,9 @@ pub(crate) fn resolve(raw: &RawFigure, lang: Lang) -> Result<Figure, Error> {
     if let Some((e, ScaleForm::LongScale)) = main.qty.scale {
         let short = e.saturating_sub(3);
         let reading = match value {
-            Value::Exact(v) => decimal(1, -3).and_then(|k| v.checked_mul(k)).map(|d| d.normalize().to_string()),
+            Value::Exact(v) => decimal(1, -3)
+                .and_then(|k| v.checked_mul(k))
+                .map(|d| d.normalize().to_string()),
             Value::Range { .. } => None,
         };
         alternatives.push(Alternative {
@@ -140,7 +151,12 @@ pub(crate) fn resolve(raw: &RawFigure, lang: Lang) -> Result<Figure, Error> {
     }
 
     let resolution = decimal(1, main.qty.res_exp).ok_or_else(overflow)?;
-    let qualifier = raw.qualifier.or(raw.qualifier_after).unwrap_or(Qualifier::Exact);
+    let qualifier = raw
+        .qualifier
+        .or(raw.qualifier_after)
+        .or(lo.mid)
+        .or(raw.hi.and_then(|h| h.mid))
+        .unwrap_or(Qualifier::Exact);
     Ok(Figure {
         kind,
         value,
@@ -154,7 +170,11 @@ pub(crate) fn resolve(raw: &RawFigure, lang: Lang) -> Result<Figure, Error> {
         resolution,
         alternatives,
         inferred: Vec::new(),
-        lone_group: lo.qty.lone.or(raw.hi.and_then(|h| h.qty.lone)).map(|l| l.as_group),
+        lone_group: lo
+            .qty
+            .lone
+            .or(raw.hi.and_then(|h| h.qty.lone))
+            .map(|l| l.as_group),
     })
 }
 
@@ -169,6 +189,9 @@ mod tests {
         assert_eq!(decimal(35, 8), Some(Decimal::from(3_500_000_000u64)));
         assert_eq!(decimal(1, 30), None);
         assert_eq!(decimal(1, -29), None);
-        assert_eq!(decimal(10, -29).map(|d| d.to_string()), Some("0.0000000000000000000000000001".into()));
+        assert_eq!(
+            decimal(10, -29).map(|d| d.to_string()),
+            Some("0.0000000000000000000000000001".into())
+        );
     }
 }

@@ -54,7 +54,11 @@ fn check(f: &Figure, exp: &T) -> Result<(), String> {
     };
     let (v, min, max) = match f.value() {
         Value::Exact(v) => (Some(v.normalize().to_string()), None, None),
-        Value::Range { min, max } => (None, Some(min.normalize().to_string()), Some(max.normalize().to_string())),
+        Value::Range { min, max } => (
+            None,
+            Some(min.normalize().to_string()),
+            Some(max.normalize().to_string()),
+        ),
     };
     eq("kind", Some(f.kind().name().to_string()));
     eq("value", v);
@@ -64,29 +68,49 @@ fn check(f: &Figure, exp: &T) -> Result<(), String> {
     eq("unit", f.unit().map(|u| u.symbol().to_string()));
     eq("period", f.period().map(|p| p.name().to_string()));
     eq("scale", f.scale().map(|s| s.name().to_string()));
-    eq("polarity", Some(format!("{:?}", f.polarity()).to_lowercase()));
+    eq(
+        "polarity",
+        Some(format!("{:?}", f.polarity()).to_lowercase()),
+    );
     if exp.get("qualifier").is_some() || exp.get("forms").is_some() {
         let want = field(exp, "qualifier").unwrap_or("exact");
         if f.qualifier().name() != want {
-            errs.push(format!("qualifier: expected {want:?}, got {:?}", f.qualifier().name()));
+            errs.push(format!(
+                "qualifier: expected {want:?}, got {:?}",
+                f.qualifier().name()
+            ));
         }
     }
-    if errs.is_empty() { Ok(()) } else { Err(errs.join("; ")) }
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(errs.join("; "))
+    }
 }
 
 fn lang_of(rec: &T) -> LangMode {
-    field(rec, "lang").unwrap_or("auto").parse().expect("a valid lang")
+    field(rec, "lang")
+        .unwrap_or("auto")
+        .parse()
+        .expect("a valid lang")
 }
 
 #[test]
 fn corpus() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut files: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     let (mut cases, mut failures) = (0usize, Vec::new());
-    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    {
         let src = fs::read_to_string(path).unwrap();
-        let table: toml::Table = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let table: toml::Table =
+            toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let doc = T::Table(table);
         let file = path.file_name().unwrap().to_string_lossy().to_string();
         let mut per_file = 0;
@@ -105,43 +129,83 @@ fn corpus() {
                 }
             }
         }
-        for rec in doc.get("parse_error").and_then(T::as_array).into_iter().flatten() {
+        for rec in doc
+            .get("parse_error")
+            .and_then(T::as_array)
+            .into_iter()
+            .flatten()
+        {
             let name = field(rec, "name").unwrap_or("?");
             let text = field(rec, "text").unwrap();
             per_file += 1;
             match parse(text, lang_of(rec)) {
-                Ok(f) => failures.push(format!("{file} {name} {text:?}: expected an error, got {f}")),
+                Ok(f) => failures.push(format!(
+                    "{file} {name} {text:?}: expected an error, got {f}"
+                )),
                 Err(e) => {
                     if let Some(off) = rec.get("offset").and_then(T::as_integer)
                         && e.offset() != off as usize
                     {
-                        failures.push(format!("{file} {name} {text:?}: error at {}, expected {off}: {e}", e.offset()));
+                        failures.push(format!(
+                            "{file} {name} {text:?}: error at {}, expected {off}: {e}",
+                            e.offset()
+                        ));
                     }
                     if let Some(msg) = field(rec, "message")
                         && e.to_string() != msg
                     {
-                        failures.push(format!("{file} {name}: message {:?}, expected {msg:?}", e.to_string()));
+                        failures.push(format!(
+                            "{file} {name}: message {:?}, expected {msg:?}",
+                            e.to_string()
+                        ));
                     }
                 }
             }
         }
-        for rec in doc.get("extract").and_then(T::as_array).into_iter().flatten() {
+        for rec in doc
+            .get("extract")
+            .and_then(T::as_array)
+            .into_iter()
+            .flatten()
+        {
             let name = field(rec, "name").unwrap_or("?");
             let text = field(rec, "text").unwrap();
             per_file += 1;
-            let kinds = field(rec, "kinds").map(|k| k.parse().unwrap()).unwrap_or_default();
-            let found = extract(text, &Options { lang: lang_of(rec), kinds });
-            let expect = rec.get("expect").and_then(T::as_array).cloned().unwrap_or_default();
-            let got: Vec<String> = found.iter().map(|f| format!("{:?} {}", f.text(text), f.figure)).collect();
+            let kinds = field(rec, "kinds")
+                .map(|k| k.parse().unwrap())
+                .unwrap_or_default();
+            let found = extract(
+                text,
+                &Options {
+                    lang: lang_of(rec),
+                    kinds,
+                },
+            );
+            let expect = rec
+                .get("expect")
+                .and_then(T::as_array)
+                .cloned()
+                .unwrap_or_default();
+            let got: Vec<String> = found
+                .iter()
+                .map(|f| format!("{:?} {}", f.text(text), f.figure))
+                .collect();
             if found.len() != expect.len() {
-                failures.push(format!("{file} {name}: expected {} figures, got {}: {got:?}", expect.len(), found.len()));
+                failures.push(format!(
+                    "{file} {name}: expected {} figures, got {}: {got:?}",
+                    expect.len(),
+                    found.len()
+                ));
                 continue;
             }
             for (f, e) in found.iter().zip(&expect) {
                 if let Some(want) = field(e, "text")
                     && f.text(text) != want
                 {
-                    failures.push(format!("{file} {name}: span {:?}, expected {want:?}", f.text(text)));
+                    failures.push(format!(
+                        "{file} {name}: span {:?}, expected {want:?}",
+                        f.text(text)
+                    ));
                 }
                 if let Err(err) = check(&f.figure, e) {
                     failures.push(format!("{file} {name} {:?}: {err}", f.text(text)));
@@ -155,5 +219,9 @@ fn corpus() {
     for f in &failures {
         println!("FAIL {f}");
     }
-    assert!(failures.is_empty(), "{} of {cases} corpus cases failed (see above)", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} corpus cases failed (see above)",
+        failures.len()
+    );
 }

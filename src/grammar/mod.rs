@@ -28,7 +28,7 @@ use nom::{IResult, Parser};
 use crate::error::{Error, Expected};
 use crate::figure::{Period, Qualifier};
 use crate::lang::{LangTable, ScaleForm, Word};
-use crate::lexicon::{Lexicon, fold, is_word_char};
+use crate::lexicon::{Lexicon, fold};
 use crate::unit::{Currency, Unit};
 
 pub(crate) use number::LoneSep;
@@ -45,7 +45,11 @@ pub(crate) struct GErr {
 
 impl<'t> ParseError<&'t str> for GErr {
     fn from_error_kind(input: &'t str, _kind: NomKind) -> Self {
-        GErr { rest: input.len(), expected: Expected::Figure, hard: None }
+        GErr {
+            rest: input.len(),
+            expected: Expected::Figure,
+            hard: None,
+        }
     }
     fn append(_input: &'t str, _kind: NomKind, other: Self) -> Self {
         other
@@ -65,7 +69,11 @@ impl GErr {
 pub(crate) type PResult<'t, T> = IResult<&'t str, T, GErr>;
 
 fn fail<T>(i: &str, expected: Expected) -> PResult<'_, T> {
-    Err(nom::Err::Error(GErr { rest: i.len(), expected, hard: None }))
+    Err(nom::Err::Error(GErr {
+        rest: i.len(),
+        expected,
+        hard: None,
+    }))
 }
 
 /// Replaces the expectation of a recoverable error that happened right at
@@ -114,6 +122,8 @@ pub(crate) struct Quantity {
     pub scale_at: usize,
     pub lone: Option<LoneSep>,
     pub end: usize,
+    /// Only an article was read ("un", "ein"): valid before a currency only.
+    pub article_only: bool,
 }
 
 /// One end of a figure.
@@ -127,9 +137,25 @@ pub(crate) struct RawSide {
     pub post: Option<Post>,
     /// Cents after a currency ("15 dollars et 15 cents"): mantissa, exp.
     pub cents: Option<(i128, i32)>,
+    /// A qualifier between the number and its noun ("280 с лишним сотрудников").
+    pub mid: Option<Qualifier>,
 }
 
 impl RawSide {
+    /// What the side measures, if it says: 0 money, 1 percent, 2 count,
+    /// 3 + unit for units.
+    fn dimension(&self) -> Option<u16> {
+        if self.cur_before.is_some() {
+            return Some(0);
+        }
+        Some(match self.post? {
+            Post::Cur(_) | Post::Subunit(_) => 0,
+            Post::Percent | Post::PercentPoint => 1,
+            Post::Count => 2,
+            Post::Unit(u) => 3 + u as u16,
+        })
+    }
+
     pub(crate) fn currency(&self) -> Option<Cur> {
         match self.post {
             Some(Post::Cur(c)) => Some(c),
@@ -168,7 +194,11 @@ fn is_hyphen(c: char) -> bool {
 
 impl<'t> Cx<'t> {
     pub(crate) fn new(text: &'t str, lang: crate::lang::Lang) -> Cx<'t> {
-        Cx { text, lx: crate::lexicon::lexicon(lang), t: lang.table() }
+        Cx {
+            text,
+            lx: crate::lexicon::lexicon(lang),
+            t: lang.table(),
+        }
     }
 
     #[inline]
@@ -223,7 +253,11 @@ impl<'t> Cx<'t> {
             }
         }
         let (i, open) = opt(terminated(|i| self.range_open(i), |i| self.ws0(i))).parse(i)?;
-        let first = if qualifier.is_some() { Expected::NumberAfterQualifier } else { Expected::Figure };
+        let first = if qualifier.is_some() {
+            Expected::NumberAfterQualifier
+        } else {
+            Expected::Figure
+        };
         let (i, lo) = expecting(i, self.side(i), first)?;
         let (i, hi) = match self.range_tail(i, open.is_some(), &lo) {
             Ok((rest, hi)) => (rest, Some(hi)),
@@ -236,9 +270,24 @@ impl<'t> Cx<'t> {
         let (i, period) = opt(|i| self.period(i)).parse(i)?;
         let (i, qualifier_after) = opt(|i| self.qualifier_after(i)).parse(i)?;
         let end = hi.map_or(lo.end, |h| h.end);
-        let end = if period.is_some() || qualifier_after.is_some() { self.at(i) } else { end };
+        let end = if period.is_some() || qualifier_after.is_some() {
+            self.at(i)
+        } else {
+            end
+        };
         let i = self.rest(end);
-        Ok((i, RawFigure { start, end, qualifier, lo, hi, period, qualifier_after }))
+        Ok((
+            i,
+            RawFigure {
+                start,
+                end,
+                qualifier,
+                lo,
+                hi,
+                period,
+                qualifier_after,
+            },
+        ))
     }
 
     // qualifier := <Word::Qual>
@@ -290,7 +339,8 @@ impl<'t> Cx<'t> {
     fn side(&self, i: &'t str) -> PResult<'t, RawSide> {
         let start = self.at(i);
         let (i, neg1) = opt(|i| self.sign(i)).parse(i)?;
-        let (i, cur_before) = opt(terminated(|i| self.currency_before(i), |i| self.ws0(i))).parse(i)?;
+        let (i, cur_before) =
+            opt(terminated(|i| self.currency_before(i), |i| self.ws0(i))).parse(i)?;
         let (i, neg2) = if neg1.is_none() && cur_before.is_some() {
             opt(|i| self.sign(i)).parse(i)?
         } else {
@@ -303,7 +353,17 @@ impl<'t> Cx<'t> {
         };
         let (i, mut qty) = expecting(i, self.quantity(i), expected)?;
         let has_scale = qty.scale.is_some();
+        // "280 с лишним сотрудников": a qualifier between number and noun.
+        let (i, mid) = match self.qualifier_after(i) {
+            Ok((j, q)) if self.post(j, has_scale).is_ok() => (j, Some(q)),
+            _ => (i, None),
+        };
         let (mut i, mut post) = opt(|i| self.post(i, has_scale)).parse(i)?;
+        if cur_before.is_some() && !matches!(post, None | Some(Post::Cur(_) | Post::Subunit(_))) {
+            // "$388 000 годом ранее": a currency before the number rules out a unit after it.
+            post = None;
+            i = self.rest(qty.end);
+        }
         // A letter scale ("M", "b") needs to touch the digits or a currency.
         if let Some((_, ScaleForm::Letter)) = qty.scale
             && !qty.scale_glued
@@ -324,6 +384,10 @@ impl<'t> Cx<'t> {
             post = None;
             i = self.rest(qty.end);
         }
+        if qty.article_only && !matches!(post, Some(Post::Cur(_) | Post::Subunit(_))) {
+            // "un fonds", "ein Jahr zuvor": an article, not the number one.
+            return fail(self.rest(start), Expected::Figure);
+        }
         let mut end = self.at(i);
         if post.is_none() && self.glued_to_word(qty.end) {
             // "1990s", "4th", "2000er", "4-й": not a quantity.
@@ -339,13 +403,28 @@ impl<'t> Cx<'t> {
             end = self.at(j);
         }
         let negative = neg1.or(neg2).unwrap_or(false);
-        Ok((self.rest(end), RawSide { start, end, negative, cur_before, qty, post, cents }))
+        let mid = mid.filter(|_| post.is_some());
+        Ok((
+            self.rest(end),
+            RawSide {
+                start,
+                end,
+                negative,
+                cur_before,
+                qty,
+                post,
+                cents,
+                mid,
+            },
+        ))
     }
 
     /// The end of the digits before a dropped scale word.
     fn digits_end_before(&self, scale_at: usize) -> usize {
         let before = &self.text[..scale_at];
-        before.trim_end_matches(|c: char| is_blank(c) || is_hyphen(c) || c == '\n').len()
+        before
+            .trim_end_matches(|c: char| is_blank(c) || is_hyphen(c) || c == '\n')
+            .len()
     }
 
     /// True when the number at `end` runs straight into a word ("1990s"),
@@ -358,7 +437,9 @@ impl<'t> Cx<'t> {
             Some(c) if is_hyphen(c) => {
                 let after = end + c.len_utf8();
                 self.lx
-                    .find(self.text, after, |w| (w == Word::OrdinalSuffix).then_some(()))
+                    .find(self.text, after, |w| {
+                        (w == Word::OrdinalSuffix).then_some(())
+                    })
                     .is_some()
             }
             _ => false,
@@ -368,11 +449,23 @@ impl<'t> Cx<'t> {
     // currency_before := iso_code | <Word::CurBefore>
     fn currency_before(&self, i: &'t str) -> PResult<'t, Cur> {
         if let Some((c, end)) = iso_code(self.text, self.at(i)) {
-            return Ok((self.rest(end), Cur { currency: c, guess: false }));
+            return Ok((
+                self.rest(end),
+                Cur {
+                    currency: c,
+                    guess: false,
+                },
+            ));
         }
         self.word(i, |w| match w {
-            Word::CurBefore(c) => Some(Cur { currency: c, guess: false }),
-            Word::CurGuessBefore(c) => Some(Cur { currency: c, guess: true }),
+            Word::CurBefore(c) => Some(Cur {
+                currency: c,
+                guess: false,
+            }),
+            Word::CurGuessBefore(c) => Some(Cur {
+                currency: c,
+                guess: true,
+            }),
             _ => None,
         })
     }
@@ -383,7 +476,11 @@ impl<'t> Cx<'t> {
         let n = match number::number(self.text, pos, self.t) {
             Ok(n) => n,
             Err(e) => {
-                return Err(nom::Err::Failure(GErr { rest: i.len(), expected: Expected::Figure, hard: Some(e) }));
+                return Err(nom::Err::Failure(GErr {
+                    rest: i.len(),
+                    expected: Expected::Figure,
+                    hard: Some(e),
+                }));
             }
         };
         let Some(n) = n else {
@@ -399,6 +496,7 @@ impl<'t> Cx<'t> {
                 scale_at: w.end,
                 lone: None,
                 end: w.end,
+                article_only: w.article_only,
             };
             return Ok((self.rest(w.end), q));
         };
@@ -412,6 +510,7 @@ impl<'t> Cx<'t> {
             scale_at: n.end,
             lone: n.lone,
             end: n.end,
+            article_only: false,
         };
         // ('-' | ws) scale
         let after = self.rest(n.end);
@@ -437,15 +536,22 @@ impl<'t> Cx<'t> {
 
     // post := ('-' | ws) (linker ws)? (currency | subunit | percent | unit | count)
     fn post(&self, i: &'t str, has_scale: bool) -> PResult<'t, Post> {
+        // A unit glued to number words ("zwölfjährigen") counts as hyphenated.
+        let glued = self.text[..self.at(i)]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+            && i.starts_with(char::is_alphabetic);
         let (j, hyphen) = match i.chars().next() {
             Some(c) if is_hyphen(c) => (&i[c.len_utf8()..], true),
-            _ => (self.ws0(i)?.0, false),
+            _ => (self.ws0(i)?.0, glued),
         };
-        if has_scale && let Ok((k, ())) = terminated(
-            |i| self.word(i, |w| (w == Word::Linker).then_some(())),
-            |i| self.ws0(i),
-        )
-        .parse(j)
+        if has_scale
+            && let Ok((k, ())) = terminated(
+                |i| self.word(i, |w| (w == Word::Linker).then_some(())),
+                |i| self.ws0(i),
+            )
+            .parse(j)
             && let Ok(r) = self.post_word(k, hyphen)
             && matches!(r.1, Post::Cur(_))
         {
@@ -457,11 +563,23 @@ impl<'t> Cx<'t> {
     fn post_word(&self, i: &'t str, hyphen: bool) -> PResult<'t, Post> {
         let pos = self.at(i);
         let (rest, post) = if let Some((c, end)) = iso_code(self.text, pos) {
-            (self.rest(end), Post::Cur(Cur { currency: c, guess: false }))
+            (
+                self.rest(end),
+                Post::Cur(Cur {
+                    currency: c,
+                    guess: false,
+                }),
+            )
         } else {
             self.word(i, |w| match w {
-                Word::Cur(c) => Some(Post::Cur(Cur { currency: c, guess: false })),
-                Word::CurGuess(c) => Some(Post::Cur(Cur { currency: c, guess: true })),
+                Word::Cur(c) => Some(Post::Cur(Cur {
+                    currency: c,
+                    guess: false,
+                })),
+                Word::CurGuess(c) => Some(Post::Cur(Cur {
+                    currency: c,
+                    guess: true,
+                })),
                 Word::Subunit(c) => Some(Post::Subunit(c)),
                 Word::Percent => Some(Post::Percent),
                 Word::PercentPoint => Some(Post::PercentPoint),
@@ -471,7 +589,9 @@ impl<'t> Cx<'t> {
                 _ => None,
             })?
         };
-        if matches!(post, Post::Cur(_)) && self.ws0(rest)?.0.starts_with(|c: char| c.is_ascii_digit()) {
+        if matches!(post, Post::Cur(_))
+            && self.ws0(rest)?.0.starts_with(|c: char| c.is_ascii_digit())
+        {
             // "2025 $5 billion": the symbol belongs to the next number.
             return fail(i, Expected::Figure);
         }
@@ -506,10 +626,16 @@ impl<'t> Cx<'t> {
     // period := ws <Word::Period>
     fn period(&self, i: &'t str) -> PResult<'t, Period> {
         let (i, ()) = self.ws0(i)?;
-        self.word(i, |w| match w {
+        let (rest, p) = self.word(i, |w| match w {
             Word::Period(p) => Some(p),
             _ => None,
-        })
+        })?;
+        // "a year earlier", "годом ранее": a time shift, not a rate.
+        let (after, ()) = self.ws0(rest)?;
+        if self.word(after, |w| (w == Word::Ago).then_some(())).is_ok() {
+            return fail(i, Expected::Figure);
+        }
+        Ok((rest, p))
     }
 
     // qualifier_after := ws <Word::QualAfter>   (not followed by a number)
@@ -532,10 +658,19 @@ pub(crate) fn iso_code(text: &str, pos: usize) -> Option<(Currency, usize)> {
     if !b.iter().all(u8::is_ascii_uppercase) {
         return None;
     }
-    if pos > 0 && text[..pos].chars().next_back().is_some_and(char::is_alphabetic) {
+    if pos > 0
+        && text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+    {
         return None;
     }
-    if text[pos + 3..].chars().next().is_some_and(char::is_alphabetic) {
+    if text[pos + 3..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphabetic)
+    {
         return None;
     }
     let code = std::str::from_utf8(b).ok()?;
@@ -563,5 +698,10 @@ fn compatible(lo: &RawSide, hi: &RawSide) -> bool {
     };
     // A stated unit on the lower end only ("5 MW to 10") is not a range.
     let lo_only = lo.post.is_some() && hi.post.is_none() && hi.cur_before.is_none();
-    cur_ok && post_ok && !lo_only
+    // "fell 6.4% to $15.82": a percentage and an amount are not a range.
+    let kinds_ok = match (lo.dimension(), hi.dimension()) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    cur_ok && post_ok && !lo_only && kinds_ok
 }

@@ -77,7 +77,10 @@ impl Group {
 }
 
 fn is_sep(c: char) -> bool {
-    matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’')
+    matches!(
+        c,
+        ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’'
+    )
 }
 
 fn is_point(c: char) -> bool {
@@ -100,11 +103,24 @@ pub(crate) fn number(text: &str, pos: usize, t: &LangTable) -> Result<Option<Raw
     let mut n = 0;
     let first = *bytes.get(pos).unwrap_or(&0);
     if first.is_ascii_digit() {
-        groups[0] = Group { start: pos, end: digits_end(bytes, pos), sep: '\0' };
-    } else if (first == b'.' || first == b',') && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit) {
+        groups[0] = Group {
+            start: pos,
+            end: digits_end(bytes, pos),
+            sep: '\0',
+        };
+    } else if (first == b'.' || first == b',') && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)
+    {
         // ".5": an empty first group, then the decimals.
-        groups[0] = Group { start: pos, end: pos, sep: '\0' };
-        groups[1] = Group { start: pos + 1, end: digits_end(bytes, pos + 1), sep: first as char };
+        groups[0] = Group {
+            start: pos,
+            end: pos,
+            sep: '\0',
+        };
+        groups[1] = Group {
+            start: pos + 1,
+            end: digits_end(bytes, pos + 1),
+            sep: first as char,
+        };
         return finish(text, &groups[..2], Some(1), None);
     } else {
         return Ok(None);
@@ -112,12 +128,18 @@ pub(crate) fn number(text: &str, pos: usize, t: &LangTable) -> Result<Option<Raw
     n += 1;
     while n < MAX_GROUPS {
         let at = groups[n - 1].end;
-        let Some(c) = text[at..].chars().next() else { break };
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
         let after = at + c.len_utf8();
         if !is_sep(c) || !bytes.get(after).is_some_and(u8::is_ascii_digit) {
             break;
         }
-        groups[n] = Group { start: after, end: digits_end(bytes, after), sep: c };
+        groups[n] = Group {
+            start: after,
+            end: digits_end(bytes, after),
+            sep: c,
+        };
         n += 1;
     }
     for k in (1..=n).rev() {
@@ -140,7 +162,9 @@ fn interpret(text: &str, g: &[Group], t: &LangTable) -> Option<(Option<usize>, O
     let thousands_ok = |upto: usize| well_grouped(text, &g[..upto]);
     if !is_point(last) {
         // Spaces and apostrophes only group, and only where the language says so.
-        let ok = g[1..].iter().all(|x| !is_point(x.sep) && t.group_seps.contains(&x.sep));
+        let ok = g[1..]
+            .iter()
+            .all(|x| !is_point(x.sep) && t.group_seps.contains(&x.sep));
         return (ok && thousands_ok(k)).then_some((None, None));
     }
     let count = g[1..].iter().filter(|x| x.sep == last).count();
@@ -153,7 +177,8 @@ fn interpret(text: &str, g: &[Group], t: &LangTable) -> Option<(Option<usize>, O
         // Other separators before a final unique point: they group.
         let other = g[1].sep;
         let same_class = g[1..k - 1].iter().all(|x| {
-            x.sep == other || (!is_point(x.sep) && !is_point(other) && t.group_seps.contains(&x.sep))
+            x.sep == other
+                || (!is_point(x.sep) && !is_point(other) && t.group_seps.contains(&x.sep))
         });
         let ok = same_class && (is_point(other) || t.group_seps.contains(&other));
         return (ok && thousands_ok(k - 1)).then_some((Some(k - 1), None));
@@ -164,8 +189,11 @@ fn interpret(text: &str, g: &[Group], t: &LangTable) -> Option<(Option<usize>, O
     if !three || g0 == "0" || g0.len() > 3 || g0.starts_with('0') {
         return Some((Some(1), None));
     }
-    let as_group = t.group_seps.contains(&last);
-    let lone = Some(LoneSep { sep: last, as_group });
+    let as_group = t.group_seps.contains(&last) && last != t.decimal_sep;
+    let lone = Some(LoneSep {
+        sep: last,
+        as_group,
+    });
     Some((if as_group { None } else { Some(1) }, lone))
 }
 
@@ -207,7 +235,13 @@ fn finish(
     if frac > 28 {
         return Err(Error::new(ErrorKind::TooManyDecimals, start..end));
     }
-    Ok(Some(RawNumber { mantissa, frac, end, lone, groups: g.len() as u8 }))
+    Ok(Some(RawNumber {
+        mantissa,
+        frac,
+        end,
+        lone,
+        groups: g.len() as u8,
+    }))
 }
 
 #[cfg(test)]
@@ -238,7 +272,11 @@ mod tests {
 
     #[test]
     fn ok_number_spaces() {
-        for s in ["1 234 567,89", "1\u{a0}234\u{a0}567,89", "1\u{202f}234\u{202f}567,89"] {
+        for s in [
+            "1 234 567,89",
+            "1\u{a0}234\u{a0}567,89",
+            "1\u{202f}234\u{202f}567,89",
+        ] {
             assert_eq!(read(s, Lang::Fr), (123456789, 2, s.len()), "{s:?}");
             assert_eq!(read(s, Lang::Ru), (123456789, 2, s.len()), "{s:?}");
         }
@@ -255,7 +293,13 @@ mod tests {
         assert_eq!(read("3.350", Lang::De), (3350, 0, 5));
         assert_eq!(read("3.350", Lang::En), (3350, 3, 5));
         let n = number("1,234", 0, Lang::En.table()).unwrap().unwrap();
-        assert_eq!(n.lone, Some(LoneSep { sep: ',', as_group: true }));
+        assert_eq!(
+            n.lone,
+            Some(LoneSep {
+                sep: ',',
+                as_group: true
+            })
+        );
         // Not three digits: a decimal everywhere.
         for l in Lang::ALL {
             assert_eq!(read("4,87", l), (487, 2, 4));
@@ -284,6 +328,10 @@ mod tests {
         assert!(err.is_overflow());
         assert_eq!(err.span(), 0..60);
         let decimals = format!("0.{}", "1".repeat(30));
-        assert!(number(&decimals, 0, Lang::En.table()).unwrap_err().is_overflow());
+        assert!(
+            number(&decimals, 0, Lang::En.table())
+                .unwrap_err()
+                .is_overflow()
+        );
     }
 }

@@ -29,6 +29,9 @@ pub(crate) struct RawWords {
     pub res_exp: u32,
     /// The last scale word used, if any.
     pub scale: Option<(u8, ScaleForm)>,
+    /// Only an article ("a", "un", "ein") was read: 1, valid before a
+    /// currency only ("un dollar", "einen Euro").
+    pub article_only: bool,
 }
 
 #[derive(Default, Clone, Copy)]
@@ -94,19 +97,28 @@ fn skip_gap(text: &str, pos: usize) -> usize {
 #[derive(Clone, Copy)]
 enum Tok {
     Num(u16, Place),
-    Scale(u8, ScaleForm),
+    /// A scale word; `alone`: it may stand without a number ("тысяча").
+    Scale(u8, ScaleForm, bool),
     And,
 }
 
-fn tokens_at(lx: &Lexicon, text: &str, pos: usize, glued: bool) -> [(Option<Tok>, usize); 4] {
-    let mut out = [(None, 0); 4];
+/// The number tokens at `pos`, longest first. In languages that do not glue
+/// number words, a token must end on a word boundary or just before a
+/// glued unit ("двенадцати|летний").
+fn tokens_at(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> [(Option<Tok>, usize); 6] {
+    let mut out = [(None, 0); 6];
     let mut n = 0;
-    let hits = if glued { lx.hits_at_unbounded(text, pos) } else { lx.hits_at(text, pos) };
-    for hit in hits.iter(text) {
+    for hit in lx.hits_at_unbounded(text, pos).iter(text) {
+        if !compound && !ends_ok(lx, text, hit.end) {
+            continue;
+        }
         for w in hit.words() {
             let tok = match w {
                 Word::Num(v, p) => Tok::Num(v, p),
-                Word::Scale(e, f @ (ScaleForm::Word | ScaleForm::LongScale)) => Tok::Scale(e, f),
+                Word::Scale(e, f @ (ScaleForm::Word | ScaleForm::LongScale)) => {
+                    Tok::Scale(e, f, false)
+                }
+                Word::ScaleAlone(e) => Tok::Scale(e, ScaleForm::Word, true),
                 Word::NumAnd => Tok::And,
                 _ => continue,
             };
@@ -119,117 +131,212 @@ fn tokens_at(lx: &Lexicon, text: &str, pos: usize, glued: bool) -> [(Option<Tok>
     out
 }
 
+/// A number may end here: at a word boundary, or where a unit glued to
+/// number words begins ("zwölf|jährigen").
+fn ends_ok(lx: &Lexicon, text: &str, end: usize) -> bool {
+    let glued_word = text[..end].chars().next_back().is_some_and(is_word_char)
+        && text[end..].chars().next().is_some_and(is_word_char);
+    !glued_word
+        || lx
+            .find(text, end, |w| matches!(w, Word::UnitGlued(_)).then_some(()))
+            .is_some()
+}
+
+/// The state of a spelled number being read.
+#[derive(Clone, Copy)]
+struct State {
+    total: i128,
+    g: Group,
+    last_scale: u8,
+    scale: Option<(u8, ScaleForm)>,
+    res_exp: u32,
+    frac: u32,
+    pending_and: bool,
+    any: bool,
+    /// Position after the last token, "and" included.
+    cursor: usize,
+    /// Position after the last number token.
+    end: usize,
+}
+
+impl State {
+    fn apply(
+        &mut self,
+        tok: Tok,
+        lx: &Lexicon,
+        text: &str,
+        tok_end: usize,
+        compound: bool,
+    ) -> bool {
+        match tok {
+            Tok::And => {
+                if !self.any || self.pending_and {
+                    return false;
+                }
+                self.pending_and = true;
+                return true;
+            }
+            Tok::Num(5, Place::Half) => {
+                // "un milliard et demi": half of the last scale.
+                if !(self.pending_and
+                    && self.g.empty()
+                    && self.last_scale != u8::MAX
+                    && self.last_scale > 0)
+                {
+                    return false;
+                }
+                let half = pow10(u32::from(self.last_scale) - 1).map(|p| 5 * p);
+                match half.and_then(|h| self.total.checked_add(h)) {
+                    Some(t) => self.total = t,
+                    None => return false,
+                }
+                self.res_exp = u32::from(self.last_scale) - 1;
+            }
+            Tok::Num(_, Place::Half) => return false,
+            Tok::Num(v, place) => {
+                if !apply_num(
+                    &mut self.g,
+                    i128::from(v),
+                    place,
+                    self.pending_and,
+                    text,
+                    tok_end,
+                    lx,
+                    compound,
+                ) {
+                    return false;
+                }
+            }
+            Tok::Scale(e, form, alone) => {
+                let g = self.g;
+                if e >= self.last_scale {
+                    return false;
+                }
+                // A scale word without a number: only singular forms listed
+                // as such ("mille euros", "миллион долларов"); "millions"
+                // alone is vague.
+                if g.empty() && (self.any && !self.pending_and || !self.any && !alone) {
+                    return false;
+                }
+                let base = if g.empty() { 1 } else { g.value() };
+                let Some(v) = pow10(u32::from(e)).and_then(|p| base.checked_mul(p)) else {
+                    return false;
+                };
+                let Some(t) = self.total.checked_add(v) else {
+                    return false;
+                };
+                self.total = t;
+                self.res_exp = u32::from(e) + if g.empty() { 0 } else { g.low_exp() };
+                if g.tenths {
+                    self.frac = 1;
+                    self.res_exp = self.res_exp.saturating_sub(1);
+                }
+                self.last_scale = e;
+                self.scale = Some((e, form));
+                self.g = Group::default();
+            }
+        }
+        self.pending_and = false;
+        self.any = true;
+        self.end = tok_end;
+        true
+    }
+
+    /// The value read so far, if the state is a complete number.
+    fn snapshot(&self) -> Option<RawWords> {
+        let g = &self.g;
+        if g.tenths {
+            // "полтора" alone: 1.5 (no scale word followed).
+            if self.total != 0 {
+                return None;
+            }
+            return Some(RawWords {
+                mantissa: g.units,
+                frac: 1,
+                end: self.end,
+                res_exp: 0,
+                scale: None,
+                article_only: false,
+            });
+        }
+        let article_only = g.article && self.total == 0;
+        // `total` is already in units of 10^-frac (after "полтора миллиарда").
+        let value = self
+            .total
+            .checked_add(g.value().checked_mul(pow10(self.frac)?)?)?;
+        let res_exp = if g.empty() { self.res_exp } else { g.low_exp() };
+        Some(RawWords {
+            mantissa: value,
+            frac: self.frac,
+            end: self.end,
+            res_exp,
+            scale: self.scale,
+            article_only,
+        })
+    }
+}
+
 // words := group (scale group?)*
 /// Reads a spelled-out number at `pos` (which must start a word).
 pub(crate) fn words(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> Option<RawWords> {
     if text[..pos].chars().next_back().is_some_and(is_word_char) {
         return None;
     }
-    let mut total: i128 = 0;
-    let mut g = Group::default();
-    let mut last_scale: u8 = u8::MAX;
-    let mut scale: Option<(u8, ScaleForm)> = None;
-    let mut res_exp: u32 = 0;
-    let mut frac = 0u32;
-    let mut end = pos;
-    // Position after the last token (may be inside a word when glued).
-    let mut cursor = pos;
-    let mut pending_and = false;
-    let mut any = false;
-    // Last end that sits on a word boundary, with the state at that point.
+    let mut st = State {
+        total: 0,
+        g: Group::default(),
+        last_scale: u8::MAX,
+        scale: None,
+        res_exp: 0,
+        frac: 0,
+        pending_and: false,
+        any: false,
+        cursor: pos,
+        end: pos,
+    };
     let mut committed: Option<RawWords> = None;
-    let mut steps = 0;
-    loop {
-        steps += 1;
-        if steps > 64 {
-            break;
-        }
-        let inside_word = cursor > pos && text[..cursor].chars().next_back().is_some_and(is_word_char)
-            && text[cursor..].chars().next().is_some_and(is_word_char);
-        let at = if any && !inside_word { skip_gap(text, cursor) } else { cursor };
-        if any && at == cursor && !inside_word && at < text.len() {
-            // Words must be separated (or glued inside one word).
-            if !text[at..].chars().next().is_some_and(|c| !is_word_char(c)) {
-                break;
-            }
-        }
+    for _ in 0..64 {
+        let cur = st.cursor;
+        let inside_word = cur > pos
+            && text[..cur].chars().next_back().is_some_and(is_word_char)
+            && text[cur..].chars().next().is_some_and(is_word_char);
         if inside_word && !compound {
             break;
         }
-        let glued = compound;
-        let cands = tokens_at(lx, text, at, glued);
+        let at = if st.any && !inside_word {
+            skip_gap(text, cur)
+        } else {
+            cur
+        };
+        if st.any
+            && !inside_word
+            && at == cur
+            && text[at..].chars().next().is_some_and(is_word_char)
+        {
+            break;
+        }
+        let mut cands = tokens_at(lx, text, at, compound);
+        // Longest first; for the same surface, an article reading ("un",
+        // "ein") comes first at the start of a number, last inside one.
+        let article_rank =
+            |t: &Option<Tok>| usize::from(matches!(t, Some(Tok::Num(_, Place::Article))) == st.any);
+        cands.sort_by_key(|(t, e)| (std::cmp::Reverse(*e), article_rank(t)));
         let mut applied = false;
         for (tok, tok_end) in cands.iter().filter_map(|(t, e)| t.map(|t| (t, *e))) {
-            // A glued token must leave us at a word boundary or before
-            // another number token; that is checked by `committed`.
-            let before = (total, g, last_scale, scale, res_exp, frac, pending_and);
-            let ok = match tok {
-                Tok::And => {
-                    if !any || pending_and {
-                        false
-                    } else {
-                        pending_and = true;
-                        true
-                    }
-                }
-                Tok::Num(v, place) => apply_num(&mut g, i128::from(v), place, pending_and, text, tok_end, lx, compound),
-                Tok::Scale(e, form) => {
-                    if e >= last_scale || g.tenths && e < 3 {
-                        false
-                    } else {
-                        let base = if g.empty() { 1 } else { g.value() };
-                        // A scale word alone: only "thousand"-words ("mille
-                        // euros", "тысяча рублей"); "millions" alone is vague.
-                        if g.empty() && (any && !pending_and || !any && e != 3) {
-                            // "thousand million": a scale must follow a group.
-                            false
-                        } else {
-                            let low = if g.empty() { 0 } else { g.low_exp() };
-                            match pow10(u32::from(e)).and_then(|p| base.checked_mul(p)) {
-                                Some(v) => match total.checked_add(v) {
-                                    Some(t) => {
-                                        total = t;
-                                        res_exp = u32::from(e) + low;
-                                        if g.tenths {
-                                            frac = 1;
-                                            res_exp = res_exp.saturating_sub(1);
-                                        }
-                                        last_scale = e;
-                                        scale = Some((e, form));
-                                        g = Group::default();
-                                        true
-                                    }
-                                    None => false,
-                                },
-                                None => false,
-                            }
-                        }
-                    }
-                }
-            };
-            if ok {
-                if !matches!(tok, Tok::And) {
-                    pending_and = false;
-                    any = true;
-                    end = tok_end;
-                }
-                cursor = tok_end;
+            let mut next = st;
+            if next.apply(tok, lx, text, tok_end, compound) {
+                next.cursor = tok_end;
+                st = next;
                 applied = true;
                 break;
             }
-            (total, g, last_scale, scale, res_exp, frac, pending_and) = before;
         }
         if !applied {
             break;
         }
-        if !matches!(cands[0].0, Some(Tok::And)) || !pending_and {
-            let boundary = !text[end..].chars().next().is_some_and(is_word_char);
-            if boundary && any && !g.article && !(g.tenths && g.empty()) {
-                let value = total + if g.tenths { 0 } else { g.value() };
-                let exp = if g.empty() { res_exp } else { g.low_exp() };
-                if !(g.tenths && !g.empty()) {
-                    committed = Some(RawWords { mantissa: value, frac, end, res_exp: exp, scale });
-                }
+        if !st.pending_and && ends_ok(lx, text, st.end) {
+            if let Some(w) = st.snapshot() {
+                committed = Some(w);
             }
         }
     }
@@ -293,7 +400,11 @@ fn apply_num(
             if g.has_h {
                 return false;
             }
-            let m = if g.has_t || g.has_u { g.tens + g.units } else { 1 };
+            let m = if g.has_t || g.has_u {
+                g.tens + g.units
+            } else {
+                1
+            };
             g.hundreds = m * 100;
             g.has_h = true;
             g.tens = 0;
@@ -302,7 +413,7 @@ fn apply_num(
             g.has_u = false;
         }
         Place::Article => {
-            if !g.empty() || !followed_by_multiplier(lx, text, tok_end, compound) {
+            if !g.empty() {
                 return false;
             }
             g.article = true;
@@ -310,23 +421,17 @@ fn apply_num(
             g.has_u = true;
         }
         Place::Tenths => {
-            if !g.empty() || !followed_by_multiplier(lx, text, tok_end, compound) {
+            if !g.empty() {
                 return false;
             }
             g.tenths = true;
             g.units = v;
             g.has_u = true;
         }
+        Place::Half => return false,
     }
+    let _ = (text, tok_end, lx, compound);
     true
-}
-
-/// True when the next word is "hundred" or a scale word.
-fn followed_by_multiplier(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> bool {
-    let at = skip_gap(text, pos);
-    tokens_at(lx, text, at, compound).iter().any(|(t, _)| {
-        matches!(t, Some(Tok::Scale(..)) | Some(Tok::Num(_, Place::Hundred)))
-    })
 }
 
 fn pow10(e: u32) -> Option<i128> {
@@ -349,13 +454,39 @@ mod tests {
         assert_eq!(read(Lang::En, "nine"), Some((9, 0, 4)));
         assert_eq!(read(Lang::En, "twenty-one"), Some((21, 0, 10)));
         assert_eq!(read(Lang::En, "one hundred and five"), Some((105, 0, 20)));
-        assert_eq!(read(Lang::En, "nine billion dollars"), Some((9_000_000_000, 0, 12)));
+        assert_eq!(
+            read(Lang::En, "nine billion dollars"),
+            Some((9_000_000_000, 0, 12))
+        );
         assert_eq!(
             read(Lang::En, "two hundred ninety million"),
             Some((290_000_000, 0, 26))
         );
         assert_eq!(read(Lang::En, "a million"), Some((1_000_000, 0, 9)));
         assert_eq!(read(Lang::En, "nineteen hundred"), Some((1900, 0, 16)));
+    }
+
+    #[test]
+    fn ok_words_fractions() {
+        assert_eq!(
+            read(Lang::Ru, "полтора миллиарда"),
+            Some((15_000_000_000, 1, 33))
+        );
+        assert_eq!(read(Lang::Ru, "полтора года"), Some((15, 1, 14)));
+        assert_eq!(
+            read(Lang::Fr, "un milliard et demi"),
+            Some((1_500_000_000, 0, 19))
+        );
+    }
+
+    #[test]
+    fn ok_words_article_alone() {
+        let w = words(lexicon(Lang::Fr), "un dollar", 0, false).unwrap();
+        assert!(w.article_only);
+        assert_eq!(w.mantissa, 1);
+        let w = words(lexicon(Lang::Fr), "vingt et un", 0, false).unwrap();
+        assert!(!w.article_only);
+        assert_eq!(w.mantissa, 21);
     }
 
     #[test]
@@ -367,8 +498,7 @@ mod tests {
     }
 
     #[test]
-    fn err_words_article_alone() {
-        assert_eq!(read(Lang::En, "a dog"), None);
+    fn err_words_not_numbers() {
         assert_eq!(read(Lang::En, "fourth"), None);
         assert_eq!(read(Lang::En, "someone"), None);
     }

@@ -15,8 +15,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Entry, Hundred, LangTable, Lang, Teen, Ten, UNIT, Word, cur, cur_guess, cur_before, exact, long_billion,
-    num, sc, w,
+    Article, Entry, Hundred, Lang, LangTable, Script, Teen, Ten, Tenths, UNIT, Word, cur,
+    cur_before, cur_guess, exact, long_billion, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -26,6 +26,7 @@ pub(crate) static TABLE: LangTable = LangTable {
     decimal_sep: ',',
     group_seps: &['.', ' ', '\u{a0}', '\u{202f}', '\u{2009}', '\'', '’'],
     compound_numbers: true,
+    script: Script::Latin,
     words: WORDS,
     stopwords: &[
         "der", "die", "das", "und", "ist", "mit", "für", "von", "den", "dem", "des", "ein", "eine",
@@ -46,6 +47,22 @@ static WORDS: &[Entry] = &[
     w("einem", num(1, UNIT)),
     w("einer", num(1, UNIT)),
     w("eines", num(1, UNIT)),
+    w("ein", num(1, Article)),
+    w("eine", num(1, Article)),
+    w("einen", num(1, Article)),
+    w("einem", num(1, Article)),
+    w("einer", num(1, Article)),
+    w("eines", num(1, Article)),
+    w("eineinhalb", num(15, Tenths)),
+    w("anderthalb", num(15, Tenths)),
+    w("zweieinhalb", num(25, Tenths)),
+    w("dreieinhalb", num(35, Tenths)),
+    w("viereinhalb", num(45, Tenths)),
+    w("fünfeinhalb", num(55, Tenths)),
+    w("sechseinhalb", num(65, Tenths)),
+    w("siebeneinhalb", num(75, Tenths)),
+    w("achteinhalb", num(85, Tenths)),
+    w("neuneinhalb", num(95, Tenths)),
     w("zwei", num(2, UNIT)),
     w("zwo", num(2, UNIT)),
     w("drei", num(3, UNIT)),
@@ -96,6 +113,8 @@ static WORDS: &[Entry] = &[
     w("Bio.", long_billion()),
     w("Billiarde", sc(15)),
     w("Billiarden", sc(15)),
+    // ---- scale words that stand alone ("тысяча рублей" = 1000) ----
+    w("tausend", Word::ScaleAlone(3)),
     // ---- currencies after the number ----
     w("Dollar", cur_guess(C::USD)),
     w("Dollars", cur_guess(C::USD)),
@@ -277,7 +296,10 @@ static WORDS: &[Entry] = &[
     w("jährlicher", Word::PeriodAdj(Period::Year)),
     w("jährliches", Word::PeriodAdj(Period::Year)),
     w("durchschnittliche jährliche", Word::PeriodAdj(Period::Year)),
-    w("durchschnittlichen jährlichen", Word::PeriodAdj(Period::Year)),
+    w(
+        "durchschnittlichen jährlichen",
+        Word::PeriodAdj(Period::Year),
+    ),
     w("annualisierte", Word::PeriodAdj(Period::Year)),
     w("annualisierten", Word::PeriodAdj(Period::Year)),
     w("quartalsweise", Word::PeriodAdj(Period::Quarter)),
@@ -292,6 +314,13 @@ static WORDS: &[Entry] = &[
     w("tägliche", Word::PeriodAdj(Period::Day)),
     w("täglichen", Word::PeriodAdj(Period::Day)),
     w("täglicher", Word::PeriodAdj(Period::Day)),
+    // ---- time shifts ("a year earlier" is not a rate) ----
+    w("zuvor", Word::Ago),
+    w("früher", Word::Ago),
+    w("vorher", Word::Ago),
+    w("später", Word::Ago),
+    w("davor", Word::Ago),
+    w("danach", Word::Ago),
     // ---- qualifiers before ----
     w("rund", Word::Qual(Qualifier::Approx)),
     w("rd.", Word::Qual(Qualifier::Approx)),

@@ -7,8 +7,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Article, Entry, Hundred, LangTable, Lang, Teen, Ten, UNIT, Word, cur, cur_guess, cur_before, exact, letter,
-    num, sc, w,
+    Article, Entry, Hundred, Lang, LangTable, Script, Teen, Ten, UNIT, Word, cur, cur_before,
+    cur_guess, exact, letter, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -18,12 +18,13 @@ pub(crate) static TABLE: LangTable = LangTable {
     decimal_sep: '.',
     group_seps: &[',', '\u{a0}', '\u{202f}', '\u{2009}', '\'', '’'],
     compound_numbers: false,
+    script: Script::Latin,
     words: WORDS,
     stopwords: &[
         "the", "and", "of", "to", "in", "is", "for", "with", "that", "on", "was", "its", "by",
         "from", "at", "as", "has", "have", "will", "it", "which", "this", "are", "be", "an",
-        "worth", "deal", "than", "a", "how", "why", "what", "who", "not", "but", "or", "we",
-        "you", "our", "into", "out", "after", "new", "just", "now", "were", "been", "their",
+        "worth", "deal", "than", "a", "how", "why", "what", "who", "not", "but", "or", "we", "you",
+        "our", "into", "out", "after", "new", "just", "now", "were", "been", "their",
     ],
 };
 
@@ -240,6 +241,14 @@ static WORDS: &[Entry] = &[
     w("monthly", Word::PeriodAdj(Period::Month)),
     w("weekly", Word::PeriodAdj(Period::Week)),
     w("daily", Word::PeriodAdj(Period::Day)),
+    // ---- time shifts ("a year earlier" is not a rate) ----
+    w("ago", Word::Ago),
+    w("earlier", Word::Ago),
+    w("before", Word::Ago),
+    w("later", Word::Ago),
+    w("prior", Word::Ago),
+    w("previously", Word::Ago),
+    w("after", Word::Ago),
     // ---- qualifiers before ----
     w("about", Word::Qual(Qualifier::Approx)),
     w("around", Word::Qual(Qualifier::Approx)),

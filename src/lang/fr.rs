@@ -13,8 +13,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Entry, Hundred, Lang, LangTable, ScaleForm, Teen, Ten, UNIT, Word, cur, cur_guess, cur_before, exact,
-    letter, long_billion, num, sc, w,
+    Article, Entry, Half, Hundred, Lang, LangTable, ScaleForm, Script, Teen, Ten, UNIT, Word, cur,
+    cur_before, cur_guess, exact, letter, long_billion, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -24,6 +24,7 @@ pub(crate) static TABLE: LangTable = LangTable {
     decimal_sep: ',',
     group_seps: &[' ', '\u{a0}', '\u{202f}', '\u{2009}', '.', '\'', '’'],
     compound_numbers: false,
+    script: Script::Latin,
     words: WORDS,
     stopwords: &[
         "le", "la", "les", "des", "de", "du", "et", "est", "une", "un", "pour", "dans", "qui",
@@ -41,6 +42,10 @@ static WORDS: &[Entry] = &[
     w("zero", num(0, UNIT)),
     w("un", num(1, UNIT)),
     w("une", num(1, UNIT)),
+    w("un", num(1, Article)),
+    w("une", num(1, Article)),
+    w("demi", num(5, Half)),
+    w("demie", num(5, Half)),
     w("deux", num(2, UNIT)),
     w("trois", num(3, UNIT)),
     w("quatre", num(4, UNIT)),
@@ -124,6 +129,8 @@ static WORDS: &[Entry] = &[
     w("trillions", Word::Scale(18, ScaleForm::LongScale)),
     exact("M", letter(6)),
     exact("Mn", letter(6)),
+    // ---- scale words that stand alone ("тысяча рублей" = 1000) ----
+    w("mille", Word::ScaleAlone(3)),
     // ---- currencies after the number ----
     w("dollar", cur_guess(C::USD)),
     w("dollars", cur_guess(C::USD)),
@@ -339,6 +346,13 @@ static WORDS: &[Entry] = &[
     w("quotidienne", Word::PeriodAdj(Period::Day)),
     w("quotidiens", Word::PeriodAdj(Period::Day)),
     w("quotidiennes", Word::PeriodAdj(Period::Day)),
+    // ---- time shifts ("a year earlier" is not a rate) ----
+    w("plus tôt", Word::Ago),
+    w("auparavant", Word::Ago),
+    w("avant", Word::Ago),
+    w("plus tard", Word::Ago),
+    w("après", Word::Ago),
+    w("précédemment", Word::Ago),
     // ---- qualifiers before ----
     w("environ", Word::Qual(Qualifier::Approx)),
     w("env.", Word::Qual(Qualifier::Approx)),

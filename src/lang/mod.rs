@@ -119,10 +119,34 @@ pub(crate) struct LangTable {
     pub group_seps: &'static [char],
     /// Number words may be glued into one word ("einhundertneunundneunzig").
     pub compound_numbers: bool,
+    /// The script the language is written in.
+    pub script: Script,
     /// Every word the grammar knows, with its meaning.
     pub words: &'static [Entry],
     /// Frequent short words used to tell languages apart.
     pub stopwords: &'static [&'static str],
+}
+
+/// A writing system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Script {
+    /// Latin letters.
+    Latin,
+    /// Cyrillic letters.
+    Cyrillic,
+}
+
+impl Script {
+    /// The script of a letter, if it is one of ours.
+    pub(crate) fn of(c: char) -> Option<Script> {
+        if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
+            Some(Script::Latin)
+        } else if ('\u{400}'..='\u{4ff}').contains(&c) {
+            Some(Script::Cyrillic)
+        } else {
+            None
+        }
+    }
 }
 
 /// One row of a language table: a surface form and what it means.
@@ -136,12 +160,20 @@ pub(crate) struct Entry {
 
 /// A row whose case is folded when matching.
 pub(crate) const fn w(text: &'static str, word: Word) -> Entry {
-    Entry { text, word, exact: false }
+    Entry {
+        text,
+        word,
+        exact: false,
+    }
 }
 
 /// A row that only matches with exactly this case.
 pub(crate) const fn exact(text: &'static str, word: Word) -> Entry {
-    Entry { text, word, exact: true }
+    Entry {
+        text,
+        word,
+        exact: true,
+    }
 }
 
 /// What a word means to the grammar.
@@ -151,6 +183,9 @@ pub(crate) enum Word {
     Num(u16, Place),
     /// A scale word: the power of ten, and how it is written.
     Scale(u8, ScaleForm),
+    /// A singular scale word that may stand without a number and then
+    /// means one of it ("тысяча", "миллион", "mille", "tausend").
+    ScaleAlone(u8),
     /// A currency name written after the number ("dollars", "долларов").
     Cur(Currency),
     /// A currency name or symbol written before the number ("US$", "€" before
@@ -184,6 +219,9 @@ pub(crate) enum Word {
     /// A verb before the figure that qualifies it without being part of it
     /// ("exceeds", "превысит"); read from context.
     QualVerb(Qualifier),
+    /// A time shift after a period word: "a year *earlier*", "годом *ранее*"
+    /// (then the period word is not a rate).
+    Ago,
     /// Opens a range ("between", "from", "от", "entre", "zwischen").
     RangeOpen,
     /// Joins the two ends of a range. `needs_open`: only after [`Word::RangeOpen`]
@@ -225,11 +263,15 @@ pub(crate) enum Place {
     Hundreds,
     /// The multiplier "hundred"/"cent"/"hundert": multiplies what precedes (or 1).
     Hundred,
-    /// "a"/"an"/"un": 1, only in front of "hundred" or a scale word.
+    /// "a"/"an"/"un"/"ein": 1 in front of "hundred" or a scale word; alone,
+    /// only before a currency ("un dollar", "einen Euro").
     Article,
     /// A fraction that stands alone before a scale word: "полтора" = 1.5
     /// (value given in tenths: `Num(15, Tenths)`).
     Tenths,
+    /// "demi" in "un milliard et demi": half of the preceding scale word
+    /// (always `Num(5, Half)`).
+    Half,
 }
 
 /// How a scale word is written.
@@ -246,7 +288,7 @@ pub(crate) enum ScaleForm {
 }
 
 // Shorthands for the tables.
-pub(crate) use Place::{Article, Hundred, Hundreds, Teen, Ten, Tenths};
+pub(crate) use Place::{Article, Half, Hundred, Hundreds, Teen, Ten, Tenths};
 
 /// `Place::Unit`, renamed so that tables can also use `Unit` for units.
 pub(crate) const UNIT: Place = Place::Unit;
@@ -301,20 +343,44 @@ pub(crate) mod table_tests {
         let mut seen = HashSet::new();
         for e in t.words {
             assert!(!e.text.is_empty(), "{:?}: empty entry", t.lang);
-            assert_eq!(e.text, e.text.trim(), "{:?}: untrimmed {:?}", t.lang, e.text);
-            assert!(!e.text.contains("  "), "{:?}: double space in {:?}", t.lang, e.text);
-            let surface = if e.exact { e.text.to_string() } else { crate::lexicon::fold_str(e.text) };
+            assert_eq!(
+                e.text,
+                e.text.trim(),
+                "{:?}: untrimmed {:?}",
+                t.lang,
+                e.text
+            );
+            assert!(
+                !e.text.contains("  "),
+                "{:?}: double space in {:?}",
+                t.lang,
+                e.text
+            );
+            let surface = if e.exact {
+                e.text.to_string()
+            } else {
+                crate::lexicon::fold_str(e.text)
+            };
             let key = (surface, e.exact, e.word);
-            assert!(seen.insert(key), "{:?}: duplicate row {:?} {:?}", t.lang, e.text, e.word);
+            assert!(
+                seen.insert(key),
+                "{:?}: duplicate row {:?} {:?}",
+                t.lang,
+                e.text,
+                e.word
+            );
             if let Word::Num(v, p) = e.word {
                 match p {
                     Place::Unit => assert!(v <= 9, "{:?}", e.text),
                     Place::Teen => assert!((10..=99).contains(&v), "{:?}", e.text),
                     Place::Ten => assert!(v % 10 == 0 && (20..=90).contains(&v), "{:?}", e.text),
-                    Place::Hundreds => assert!(v % 100 == 0 && (100..=900).contains(&v), "{:?}", e.text),
+                    Place::Hundreds => {
+                        assert!(v % 100 == 0 && (100..=900).contains(&v), "{:?}", e.text)
+                    }
                     Place::Hundred => assert_eq!(v, 100, "{:?}", e.text),
                     Place::Article => assert_eq!(v, 1, "{:?}", e.text),
                     Place::Tenths => assert!(v > 0, "{:?}", e.text),
+                    Place::Half => assert_eq!(v, 5, "{:?}", e.text),
                 }
             }
         }

@@ -15,7 +15,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Entry, Hundreds, Lang, LangTable, Teen, Ten, Tenths, UNIT, Word, cur, cur_guess, exact, letter, num, sc, w,
+    Entry, Hundreds, Lang, LangTable, Script, Teen, Ten, Tenths, UNIT, Word, cur, cur_guess, exact,
+    letter, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -25,6 +26,7 @@ pub(crate) static TABLE: LangTable = LangTable {
     decimal_sep: ',',
     group_seps: &[' ', '\u{a0}', '\u{202f}', '\u{2009}', '\'', '’'],
     compound_numbers: false,
+    script: Script::Cyrillic,
     words: WORDS,
     stopwords: &[
         "и",
@@ -258,8 +260,19 @@ static WORDS: &[Entry] = &[
     w("трлн.", sc(12)),
     exact("К", letter(3)),
     exact("к", letter(3)),
+    // ---- scale words that stand alone ("тысяча рублей" = 1000) ----
+    w("тысяча", Word::ScaleAlone(3)),
+    w("тысячу", Word::ScaleAlone(3)),
+    w("тысячи", Word::ScaleAlone(3)),
+    w("миллион", Word::ScaleAlone(6)),
+    w("миллиона", Word::ScaleAlone(6)),
+    w("миллиард", Word::ScaleAlone(9)),
+    w("миллиарда", Word::ScaleAlone(9)),
+    w("триллион", Word::ScaleAlone(12)),
     // ---- currencies after the number ----
     w("доллар", cur_guess(C::USD)),
+    w("долл.", cur_guess(C::USD)),
+    w("долл. США", cur(C::USD)),
     w("доллара", cur_guess(C::USD)),
     w("долларов", cur_guess(C::USD)),
     w("доллару", cur_guess(C::USD)),
@@ -868,7 +881,20 @@ static WORDS: &[Entry] = &[
     w("среднедневные", Word::PeriodAdj(Period::Day)),
     w("среднедневных", Word::PeriodAdj(Period::Day)),
     w("среднедневными", Word::PeriodAdj(Period::Day)),
+    // ---- time shifts ("a year earlier" is not a rate) ----
+    w("назад", Word::Ago),
+    w("ранее", Word::Ago),
+    w("раньше", Word::Ago),
+    w("спустя", Word::Ago),
+    w("позже", Word::Ago),
+    w("позднее", Word::Ago),
     // ---- qualifiers before ----
+    w("примерно в", Word::Qual(Qualifier::Approx)),
+    w("приблизительно в", Word::Qual(Qualifier::Approx)),
+    w("почти в", Word::Qual(Qualifier::Approx)),
+    w("более чем в", Word::Qual(Qualifier::Over)),
+    w("менее чем в", Word::Qual(Qualifier::Under)),
+    w("свыше чем в", Word::Qual(Qualifier::Over)),
     w("около", Word::Qual(Qualifier::Approx)),
     w("примерно", Word::Qual(Qualifier::Approx)),
     w("порядка", Word::Qual(Qualifier::Approx)),

@@ -1,18 +1,134 @@
-//! The chiffre command line.
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    if args[1] == "figures" {
-        let text = std::fs::read_to_string(&args[2]).unwrap();
-        let lang: chiffre::LangMode = args.get(3).map(|s| s.parse().unwrap()).unwrap_or_default();
-        let kinds = args.get(4).map(|s| s.parse().unwrap()).unwrap_or_default();
-        for f in chiffre::extract(&text, &chiffre::Options { lang, kinds }) {
-            println!("{:>6}..{:<6} {:40} {}  {:?} {:?}", f.start, f.end, format!("{:?}", f.text(&text)), f.figure, f.figure.polarity(), f.figure.inferred());
+//! The `chiffre` command line: a thin layer over the library.
+//!
+//! Exit codes: 0 success; 1 a fatal error (bad arguments, a figure that does
+//! not parse, output that cannot be written); 2 some input was skipped
+//! (unreadable file, invalid UTF-8, malformed JSON line) while the rest was
+//! processed.
+
+mod figures;
+mod input;
+mod output;
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Find the financial figures in news text, as exact decimals.
+#[derive(Debug, Parser)]
+#[command(name = "chiffre", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Find every figure in files, directories or standard input.
+    Figures(figures::Args),
+    /// Parse one figure and print it as JSON.
+    Parse(ParseArgs),
+}
+
+/// Arguments of `chiffre parse`.
+#[derive(Debug, clap::Args)]
+struct ParseArgs {
+    /// The figure, e.g. "290 млн долларов"; "-" reads standard input.
+    #[arg(allow_hyphen_values = true)]
+    text: std::ffi::OsString,
+    /// Language: en, fr, de, ru or auto.
+    #[arg(long, default_value = "auto")]
+    lang: String,
+    /// Print the JSON on several lines.
+    #[arg(long)]
+    pretty: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Parse(a) => run_parse(a),
+        Command::Figures(a) => figures::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("chiffre: {e}");
+            ExitCode::from(1)
         }
-        return;
     }
-    let lang: chiffre::LangMode = args.get(3).map(|s| s.parse().unwrap()).unwrap_or_default();
-    match chiffre::parse(&args[2], lang) {
-        Ok(f) => println!("{}  {}", f, serde_json::to_string(&f).unwrap()),
-        Err(e) => { eprintln!("error: {e}"); std::process::exit(1) }
+}
+
+/// A fatal error of the CLI, already formatted.
+#[derive(Debug)]
+pub(crate) struct Fatal(String);
+
+impl std::fmt::Display for Fatal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<io::Error> for Fatal {
+    fn from(e: io::Error) -> Fatal {
+        Fatal(e.to_string())
+    }
+}
+
+impl From<chiffre::Error> for Fatal {
+    fn from(e: chiffre::Error) -> Fatal {
+        Fatal(e.to_string())
+    }
+}
+
+/// Shows where an error is in a one-line input, with a caret.
+pub(crate) fn caret(text: &str, err: &chiffre::Error) -> String {
+    let start = err.span().start.min(text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = &text[line_start..line_end];
+    let col = text[line_start..start].chars().count();
+    let width = text[start..err.span().end.clamp(start, line_end)]
+        .chars()
+        .count()
+        .max(1);
+    format!("  | {line}\n  | {}{}", " ".repeat(col), "^".repeat(width))
+}
+
+fn run_parse(a: ParseArgs) -> Result<ExitCode, Fatal> {
+    let lang: chiffre::LangMode = a.lang.parse()?;
+    let bytes = if a.text == "-" {
+        let mut buf = Vec::new();
+        io::stdin().lock().read_to_end(&mut buf)?;
+        buf
+    } else {
+        a.text.into_encoded_bytes()
+    };
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return Err(Fatal(
+                chiffre::Error::invalid_utf8(e.valid_up_to()).to_string(),
+            ));
+        }
+    };
+    match chiffre::parse(text, lang) {
+        Ok(f) => {
+            let json = if a.pretty {
+                serde_json::to_string_pretty(&f)
+            } else {
+                serde_json::to_string(&f)
+            };
+            let mut out = io::stdout().lock();
+            writeln!(out, "{}", json.map_err(|e| Fatal(e.to_string()))?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("chiffre: {e}");
+            if !text.contains('\n') {
+                eprintln!("{}", caret(text, &e));
+            }
+            Ok(ExitCode::from(1))
+        }
     }
 }
