@@ -40,7 +40,7 @@
 
 use crate::detect;
 use crate::figure::{Alternative, Figure, Kind, Polarity, Qualifier, Rule};
-use crate::grammar::{Cx, iso_code, words};
+use crate::grammar::{Cx, code_at, words};
 use crate::lang::{Lang, Script, Word};
 use crate::lexicon::{Lexicon, fold, is_word_char};
 use crate::parse::{LangMode, parse_raw};
@@ -416,7 +416,7 @@ fn figure_in(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
             // "H100", "Q1", "FY2025" — unless the letters are a currency code.
             Some(c) if c.is_alphabetic() => {
                 let ws = word_start(text, anchor);
-                let code = iso_code(text, ws).is_some_and(|(_, e)| e == anchor)
+                let code = code_at(text, ws).is_some_and(|c| c.end == anchor && !c.wordlike)
                     || cx
                         .lx
                         .find(text, ws, |w| matches!(w, Word::CurBefore(_)).then_some(()))
@@ -462,6 +462,7 @@ fn figure_in(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
         if let (Some(j), Some(d)) = (tc.next(), tc.next())
             && is_joiner(j)
             && d.is_ascii_digit()
+            && text[..raw.end].ends_with(|c: char| c.is_ascii_digit())
         {
             return blob_end();
         }
@@ -601,7 +602,8 @@ fn prefix_ending_at(cx: &Cx<'_>, text: &str, b: usize, cur: usize, floor: usize)
         }
         let ends_here =
             |end: usize| end == b || (end <= cur && text[end..cur].chars().all(is_blank));
-        let code = iso_code(text, s).is_some_and(|(_, e)| ends_here(e) && b == cur || e == b);
+        let code = code_at(text, s)
+            .is_some_and(|c| !c.wordlike && (ends_here(c.end) && b == cur || c.end == b));
         // A symbol qualifier ("~", ">") must stand apart: "<b>$9" is markup.
         let symbol_ok =
             is_word_char(c) || before.is_none_or(|p| is_blank(p) || matches!(p, '\n' | '(' | '['));
@@ -894,7 +896,27 @@ fn currency_from_sentence(text: &str, para: &mut [Found]) {
             .filter_map(|g| g.figure.currency);
         let only = currencies.next().filter(|c| currencies.all(|d| d == *c));
         if let Some(c) = only {
+            // Money figures of the sentence, to see whether a bracket
+            // separates them from the bare number ("1.6 billion ($2.54 billion)"
+            // converts from another currency).
+            let money: Vec<(usize, usize)> = para[i..j]
+                .iter()
+                .filter(|g| g.figure.kind == Kind::Money)
+                .map(|g| (g.start, g.end))
+                .collect();
             for found in &mut para[i..j] {
+                let (fs, fe) = (found.start, found.end);
+                let bracketed = money.iter().all(|&(ms, me)| {
+                    let gap = if me <= fs {
+                        &text[me..fs]
+                    } else {
+                        &text[fe..ms.max(fe)]
+                    };
+                    gap.contains(['(', ')', '[', ']'])
+                });
+                if bracketed {
+                    continue;
+                }
                 let f = &mut found.figure;
                 let word_scale = matches!(f.scale, Some(s) if s.exponent() >= 3);
                 if f.kind == Kind::Number && word_scale {

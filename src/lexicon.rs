@@ -161,7 +161,10 @@ impl Lexicon {
         b.node();
         let table = lang.table();
         debug_assert_eq!(table.lang, lang);
-        let rows = common::WORDS.iter().chain(table.words.iter());
+        let rows = common::WORDS
+            .iter()
+            .chain(table.words)
+            .chain(table.cldr_currencies);
         for e in rows {
             Self::insert_entry(&mut b, e);
         }

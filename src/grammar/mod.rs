@@ -94,6 +94,8 @@ fn expecting<'t, T>(i: &'t str, r: PResult<'t, T>, expected: Expected) -> PResul
 pub(crate) struct Cur {
     pub currency: Currency,
     pub guess: bool,
+    /// A scale carried by the code ("MUSD" = millions of USD), else 0.
+    pub scale: u8,
 }
 
 /// What follows a quantity and gives it its kind.
@@ -314,7 +316,7 @@ impl<'t> Cx<'t> {
         })?;
         let (i, ()) = self.ws0(i)?;
         let (rest, hi) = expecting(i, self.side(i), Expected::RangeEnd)?;
-        if compatible(lo, &hi) && crate::resolve::range_values(lo, &hi).is_some() {
+        if compatible(lo, &hi, opened) && crate::resolve::range_values(lo, &hi).is_some() {
             Ok((rest, hi))
         } else {
             fail(i, Expected::RangeEnd)
@@ -384,6 +386,39 @@ impl<'t> Cx<'t> {
             post = None;
             i = self.rest(qty.end);
         }
+        // A scale after the currency ("75 USD million") or in the code ("30 MUSD").
+        if qty.scale.is_none()
+            && let Some(c) = post.and_then(|p| match p {
+                Post::Cur(c) => Some(c),
+                _ => None,
+            })
+        {
+            let scale = if c.scale > 0 {
+                Some((c.scale, self.at(i)))
+            } else {
+                let (j, ()) = self.ws0(i)?;
+                self.word(j, |w| match w {
+                    Word::Scale(e, ScaleForm::Word | ScaleForm::LongScale) => Some(e),
+                    _ => None,
+                })
+                .ok()
+                .map(|(k, e)| (e, self.at(k)))
+            };
+            if let Some((e, end)) = scale {
+                qty.scale = Some((e, ScaleForm::Word));
+                qty.exp += i32::from(e);
+                qty.res_exp += i32::from(e);
+                i = self.rest(end);
+            }
+        }
+        if let Some(c) = cur_before
+            && c.scale > 0
+            && qty.scale.is_none()
+        {
+            qty.scale = Some((c.scale, ScaleForm::Word));
+            qty.exp += i32::from(c.scale);
+            qty.res_exp += i32::from(c.scale);
+        }
         if qty.article_only && !matches!(post, Some(Post::Cur(_) | Post::Subunit(_))) {
             // "un fonds", "ein Jahr zuvor": an article, not the number one.
             return fail(self.rest(start), Expected::Figure);
@@ -394,10 +429,13 @@ impl<'t> Cx<'t> {
             return fail(self.rest(qty.end), Expected::Figure);
         }
         let mut cents = None;
-        if let Some(c) = post.and_then(|p| match p {
-            Post::Cur(c) => Some(c),
+        let cur_for_cents = match post {
+            Some(Post::Cur(c)) => Some(c),
+            None if qty.scale.is_none() && qty.exp == 0 => cur_before,
             _ => None,
-        }) && let Ok((j, v)) = self.cents(i, c.currency)
+        };
+        if let Some(c) = cur_for_cents
+            && let Ok((j, v)) = self.cents(i, c.currency)
         {
             cents = Some(v);
             end = self.at(j);
@@ -448,26 +486,50 @@ impl<'t> Cx<'t> {
 
     // currency_before := iso_code | <Word::CurBefore>
     fn currency_before(&self, i: &'t str) -> PResult<'t, Cur> {
-        if let Some((c, end)) = iso_code(self.text, self.at(i)) {
-            return Ok((
-                self.rest(end),
-                Cur {
-                    currency: c,
-                    guess: false,
-                },
-            ));
+        if let Some(code) = code_at(self.text, self.at(i))
+            && !code.wordlike
+        {
+            let cur = Cur {
+                currency: code.currency,
+                guess: false,
+                scale: code.scale,
+            };
+            return Ok((self.rest(code.end), cur));
         }
-        self.word(i, |w| match w {
+        let (rest, cur) = self.word(i, |w| match w {
             Word::CurBefore(c) => Some(Cur {
                 currency: c,
                 guess: false,
+                scale: 0,
             }),
             Word::CurGuessBefore(c) => Some(Cur {
                 currency: c,
                 guess: true,
+                scale: 0,
             }),
             _ => None,
-        })
+        })?;
+        Ok(self.refine_guess(rest, cur))
+    }
+
+    /// "$CAD", "$ CAD": a code right after an ambiguous symbol settles it.
+    fn refine_guess(&self, rest: &'t str, cur: Cur) -> (&'t str, Cur) {
+        if !cur.guess {
+            return (rest, cur);
+        }
+        let at = self.at(rest);
+        let skip = usize::from(rest.starts_with(' '));
+        match code_at(self.text, at + skip) {
+            Some(code) if code.scale == 0 && !code.wordlike => (
+                self.rest(code.end),
+                Cur {
+                    currency: code.currency,
+                    guess: false,
+                    scale: 0,
+                },
+            ),
+            _ => (rest, cur),
+        }
     }
 
     // quantity := number (('-' | ws) scale)? | words
@@ -562,23 +624,24 @@ impl<'t> Cx<'t> {
 
     fn post_word(&self, i: &'t str, hyphen: bool) -> PResult<'t, Post> {
         let pos = self.at(i);
-        let (rest, post) = if let Some((c, end)) = iso_code(self.text, pos) {
-            (
-                self.rest(end),
-                Post::Cur(Cur {
-                    currency: c,
-                    guess: false,
-                }),
-            )
+        let (rest, post) = if let Some(code) = code_at(self.text, pos) {
+            let cur = Cur {
+                currency: code.currency,
+                guess: false,
+                scale: code.scale,
+            };
+            (self.rest(code.end), Post::Cur(cur))
         } else {
-            self.word(i, |w| match w {
+            let (rest, post) = self.word(i, |w| match w {
                 Word::Cur(c) => Some(Post::Cur(Cur {
                     currency: c,
                     guess: false,
+                    scale: 0,
                 })),
                 Word::CurGuess(c) => Some(Post::Cur(Cur {
                     currency: c,
                     guess: true,
+                    scale: 0,
                 })),
                 Word::Subunit(c) => Some(Post::Subunit(c)),
                 Word::Percent => Some(Post::Percent),
@@ -587,18 +650,43 @@ impl<'t> Cx<'t> {
                 Word::UnitGlued(u) if hyphen => Some(Post::Unit(u)),
                 Word::Count => Some(Post::Count),
                 _ => None,
-            })?
+            })?;
+            match post {
+                Post::Cur(c) => {
+                    let (rest, c) = self.refine_guess(rest, c);
+                    (rest, Post::Cur(c))
+                }
+                other => (rest, other),
+            }
         };
-        if matches!(post, Post::Cur(_))
-            && self.ws0(rest)?.0.starts_with(|c: char| c.is_ascii_digit())
-        {
-            // "2025 $5 billion": the symbol belongs to the next number.
-            return fail(i, Expected::Figure);
+        if let Post::Cur(c) = post {
+            let (after, ()) = self.ws0(rest)?;
+            let prefix_capable = code_at(self.text, pos).is_some()
+                || self
+                    .word(i, |w| {
+                        matches!(w, Word::CurBefore(_) | Word::CurGuessBefore(_)).then_some(())
+                    })
+                    .is_ok_and(|(r, ())| r.len() == rest.len());
+            if prefix_capable
+                && after.starts_with(|c: char| c.is_ascii_digit())
+                && self.cents(rest, c.currency).is_err()
+                && !self
+                    .side(after)
+                    .is_ok_and(|(_, s)| matches!(s.post, Some(Post::Cur(_))))
+            {
+                // "2025 $5 billion": the symbol belongs to the next number
+                // (unless that number is a cents tail or has its own currency).
+                return fail(i, Expected::Figure);
+            }
         }
         Ok((rest, post))
     }
 
-    // cents := ws and? ws number ws subunit
+    // cents := ws (and ws)? small_number (ws subunit)?
+    /// The cents after an amount: "15 dollars 50 cents", "$20 43",
+    /// "treize euros et quarante-cinq cents". Without a subunit word the
+    /// number must have two digits (or be written in words) and end the
+    /// phrase. Returns the cents as mantissa and exponent (/100).
     fn cents(&self, i: &'t str, currency: Currency) -> PResult<'t, (i128, i32)> {
         let (i, ()) = self.ws0(i)?;
         let (i, _) = opt(terminated(
@@ -610,17 +698,63 @@ impl<'t> Cx<'t> {
             |i| self.ws0(i),
         ))
         .parse(i)?;
-        let (i, q) = self.quantity(i)?;
-        let (i, ()) = self.ws0(i)?;
-        let (i, sub) = self.word(i, |w| match w {
-            Word::Subunit(c) => Some(c),
-            _ => None,
-        })?;
-        if q.scale.is_some() || sub.is_some_and(|s| s != currency) || q.exp < -2 {
+        let start = self.at(i);
+        let bytes = self.text.as_bytes();
+        if bytes.get(start).is_some_and(|b| b.is_ascii_digit()) {
+            // Digits only, no separators: "50", "05", "1".
+            let n = bytes[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if n > 2
+                || bytes.get(start + n).is_some_and(|b| {
+                    matches!(b, b',' | b'.')
+                        && bytes.get(start + n + 1).is_some_and(u8::is_ascii_digit)
+                })
+            {
+                return fail(i, Expected::Figure);
+            }
+        }
+        let (j, q) = self.quantity(i)?;
+        if q.scale.is_some() || q.exp != 0 || !(0..=99).contains(&q.mantissa) || q.article_only {
             return fail(i, Expected::Figure);
         }
-        // cents / 100
-        Ok((i, (q.mantissa, q.exp - 2)))
+        let (k, ()) = self.ws0(j)?;
+        if let Ok((r, sub)) = self.word(k, |w| match w {
+            Word::Subunit(c) => Some(c),
+            _ => None,
+        }) {
+            if sub.is_some_and(|s| s != currency) {
+                return fail(i, Expected::Figure);
+            }
+            return Ok((r, (q.mantissa, -2)));
+        }
+        // No subunit: two digits or words, then the end of the phrase.
+        let digits = self.text[start..q.end].bytes().all(|b| b.is_ascii_digit());
+        if digits && q.end - start != 2 {
+            return fail(i, Expected::Figure);
+        }
+        let follows_word = k.starts_with(|c: char| c.is_alphanumeric());
+        let follows_unit = self
+            .word(k, |w| {
+                matches!(
+                    w,
+                    Word::Cur(_)
+                        | Word::CurGuess(_)
+                        | Word::CurBefore(_)
+                        | Word::CurGuessBefore(_)
+                        | Word::Unit(_)
+                        | Word::Percent
+                        | Word::PercentPoint
+                        | Word::Scale(..)
+                )
+                .then_some(())
+            })
+            .is_ok();
+        if follows_word || follows_unit {
+            return fail(i, Expected::Figure);
+        }
+        Ok((j, (q.mantissa, -2)))
     }
 
     // period := ws <Word::Period>
@@ -652,12 +786,22 @@ impl<'t> Cx<'t> {
     }
 }
 
-/// Three upper-case ASCII letters that name a currency, not followed by a letter.
-pub(crate) fn iso_code(text: &str, pos: usize) -> Option<(Currency, usize)> {
-    let b = text.as_bytes().get(pos..pos + 3)?;
-    if !b.iter().all(u8::is_ascii_uppercase) {
-        return None;
-    }
+/// A currency code in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Code {
+    pub currency: Currency,
+    pub end: usize,
+    /// "MUSD", "MEUR": millions of the currency (6), else 0.
+    pub scale: u8,
+    /// The code is also an English word ("ALL", "TOP"): only after a number.
+    pub wordlike: bool,
+}
+
+/// A currency code at `pos`: three upper-case letters that name a currency
+/// ("USD"), optionally glued to a "$" ("CAD$"), or prefixed by "M" for
+/// millions ("MUSD"); not inside a word.
+pub(crate) fn code_at(text: &str, pos: usize) -> Option<Code> {
+    let bytes = text.as_bytes();
     if pos > 0
         && text[..pos]
             .chars()
@@ -666,27 +810,51 @@ pub(crate) fn iso_code(text: &str, pos: usize) -> Option<(Currency, usize)> {
     {
         return None;
     }
-    if text[pos + 3..]
-        .chars()
-        .next()
-        .is_some_and(char::is_alphabetic)
+    let upper = |from: usize, n: usize| {
+        bytes
+            .get(from..from + n)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_uppercase))
+    };
+    let lookup = |from: usize| -> Option<Currency> {
+        let code = std::str::from_utf8(bytes.get(from..from + 3)?).ok()?;
+        let c = Currency::from_code(code)?;
+        // Funds and special units (XAU, XDR...) are not money in news.
+        match c {
+            Currency::Iso(iso) if iso.is_fund() || iso.is_special() => None,
+            _ => Some(c),
+        }
+    };
+    let (currency, mut end, scale) = if upper(pos, 3)
+        && let Some(c) = lookup(pos)
     {
+        (c, pos + 3, 0)
+    } else if bytes.get(pos) == Some(&b'M')
+        && upper(pos + 1, 3)
+        && let Some(c) = lookup(pos + 1)
+    {
+        (c, pos + 4, 6)
+    } else {
+        return None;
+    };
+    if text[end..].starts_with('$') {
+        end += 1;
+    } else if text[end..].chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
-    let code = std::str::from_utf8(b).ok()?;
-    let c = Currency::from_code(code)?;
-    // Funds and special units (XAU, XDR...) are not money in news.
-    if let Currency::Iso(iso) = c
-        && (iso.is_fund() || iso.is_special())
-    {
-        return None;
-    }
-    Some((c, pos + 3))
+    let code = &text[end - 3 - usize::from(text[..end].ends_with('$'))
+        ..end - usize::from(text[..end].ends_with('$'))];
+    let wordlike = scale == 0 && crate::lang::common::WORDLIKE_CODES.contains(&code);
+    Some(Code {
+        currency,
+        end,
+        scale,
+        wordlike,
+    })
 }
 
 /// Whether two ends can form one range: same kind of post (currency,
 /// unit...) where both state one, and not two different currencies.
-fn compatible(lo: &RawSide, hi: &RawSide) -> bool {
+fn compatible(lo: &RawSide, hi: &RawSide, opened: bool) -> bool {
     let cur_ok = match (lo.currency(), hi.currency()) {
         (Some(a), Some(b)) => a.currency == b.currency,
         _ => true,
@@ -696,8 +864,9 @@ fn compatible(lo: &RawSide, hi: &RawSide) -> bool {
         (Some(a), Some(b)) => a == b,
         _ => true,
     };
-    // A stated unit on the lower end only ("5 MW to 10") is not a range.
-    let lo_only = lo.post.is_some() && hi.post.is_none() && hi.cur_before.is_none();
+    // A stated unit on the lower end only ("5 MW to 10") is not a range,
+    // unless a range was opened ("от 10 долларов до 20").
+    let lo_only = !opened && lo.post.is_some() && hi.post.is_none() && hi.cur_before.is_none();
     // "fell 6.4% to $15.82": a percentage and an amount are not a range.
     let kinds_ok = match (lo.dimension(), hi.dimension()) {
         (Some(a), Some(b)) => a == b,

@@ -10,6 +10,13 @@ use crate::unit::{Crypto, Currency, Unit};
 
 const BTC: Currency = Currency::Crypto(Crypto::Btc);
 
+/// Currency codes that are also English words: read as a currency only
+/// after a number ("5 TRY"), never before one ("ALL 5 solutions", "TOP 10").
+pub(crate) static WORDLIKE_CODES: &[&str] = &[
+    "ALL", "TOP", "CUP", "SOS", "MOP", "PEN", "TRY", "GEL", "BOB", "BAM", "HUF", "LAK", "MAD",
+    "MRU", "NAD", "PAB", "SAR", "SEK", "TMT", "WST", "ZAR",
+];
+
 /// The shared rows, merged into every language's lexicon.
 pub(crate) static WORDS: &[Entry] = &[
     // Currency symbols: before or after the number.

@@ -28,6 +28,7 @@ pub(crate) static TABLE: LangTable = LangTable {
     compound_numbers: true,
     script: Script::Latin,
     words: WORDS,
+    cldr_currencies: super::cldr::de::CURRENCIES,
     stopwords: &[
         "der", "die", "das", "und", "ist", "mit", "für", "von", "den", "dem", "des", "ein", "eine",
         "einer", "nicht", "auf", "zu", "im", "sich", "auch", "als", "wie", "bei", "nach", "aus",

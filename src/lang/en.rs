@@ -20,6 +20,7 @@ pub(crate) static TABLE: LangTable = LangTable {
     compound_numbers: false,
     script: Script::Latin,
     words: WORDS,
+    cldr_currencies: super::cldr::en::CURRENCIES,
     stopwords: &[
         "the", "and", "of", "to", "in", "is", "for", "with", "that", "on", "was", "its", "by",
         "from", "at", "as", "has", "have", "will", "it", "which", "this", "are", "be", "an",

@@ -26,6 +26,7 @@ pub(crate) static TABLE: LangTable = LangTable {
     compound_numbers: false,
     script: Script::Latin,
     words: WORDS,
+    cldr_currencies: super::cldr::fr::CURRENCIES,
     stopwords: &[
         "le", "la", "les", "des", "de", "du", "et", "est", "une", "un", "pour", "dans", "qui",
         "que", "à", "sur", "par", "au", "aux", "avec", "ce", "cette", "son", "sa", "ses", "sont",

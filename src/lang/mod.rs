@@ -26,6 +26,7 @@
 //! * The longest entry wins, and an entry that ends in a letter or digit
 //!   must not be followed by one ("million" never matches in "millions").
 
+pub(crate) mod cldr;
 pub(crate) mod common;
 pub(crate) mod de;
 pub(crate) mod en;
@@ -123,6 +124,8 @@ pub(crate) struct LangTable {
     pub script: Script,
     /// Every word the grammar knows, with its meaning.
     pub words: &'static [Entry],
+    /// Currency names generated from CLDR (`src/lang/cldr/<code>.rs`).
+    pub cldr_currencies: &'static [Entry],
     /// Frequent short words used to tell languages apart.
     pub stopwords: &'static [&'static str],
 }

@@ -28,6 +28,7 @@ pub(crate) static TABLE: LangTable = LangTable {
     compound_numbers: false,
     script: Script::Cyrillic,
     words: WORDS,
+    cldr_currencies: super::cldr::ru::CURRENCIES,
     stopwords: &[
         "и",
         "в",
