@@ -45,6 +45,7 @@ use crate::lang::{Lang, Script, Word};
 use crate::lexicon::{Lexicon, fold, is_word_char};
 use crate::parse::{LangMode, parse_raw};
 use crate::resolve::{decimal, resolve};
+use crate::unit::Currency;
 
 /// A set of figure kinds.
 ///
@@ -132,6 +133,10 @@ pub struct Options {
     pub lang: LangMode,
     /// The kinds of figures to return.
     pub kinds: KindSet,
+    /// The currency of the place the text was written, if known: a bare
+    /// "$" or "dollars" in a Canadian paper is the Canadian dollar; "grand"
+    /// is a thousand of it. Default: none (a bare dollar is the US dollar).
+    pub local_currency: Option<Currency>,
 }
 
 impl Options {
@@ -144,6 +149,30 @@ impl Options {
     pub fn kinds(mut self, kinds: KindSet) -> Options {
         self.kinds = kinds;
         self
+    }
+
+    /// Sets the local currency from a region code (ISO 3166 alpha-2, or a
+    /// locale such as `en-CA`): its main currency.
+    ///
+    /// ```
+    /// let opts = chiffre::Options::default().region("en-CA")?;
+    /// let found = chiffre::extract("It cost $5 million.", &opts);
+    /// assert_eq!(found[0].figure.currency().map(|c| c.code()), Some("CAD"));
+    /// # Ok::<(), chiffre::Error>(())
+    /// ```
+    pub fn region(mut self, region: &str) -> Result<Options, crate::Error> {
+        let code = region
+            .rsplit(['-', '_'])
+            .next()
+            .unwrap_or(region)
+            .to_ascii_uppercase();
+        let country: iso_currency::Country = code.parse().map_err(|_| {
+            crate::Error::input(format!(
+                "unknown region {region:?}: expected an ISO 3166 code such as CA"
+            ))
+        })?;
+        self.local_currency = Some(Currency::Iso(iso_currency::Currency::from(country)));
+        Ok(self)
     }
 }
 
@@ -231,7 +260,7 @@ impl Extractor {
                 LangMode::Auto => detect::paragraph_lang(&text[ps..pe], doc_lang),
             };
             let before = out.len();
-            scan_paragraph(text, ps, pe, lang, &mut out);
+            scan_paragraph(text, ps, pe, lang, self.opts.local_currency, &mut out);
             let para = &mut out[before..];
             distribute_list_scales(text, para, lang);
             currency_from_sentence(text, para);
@@ -321,8 +350,18 @@ fn skip_blob(text: &str, pos: usize) -> usize {
     end.max(pos + next_char(text, pos).map_or(1, char::len_utf8))
 }
 
-fn scan_paragraph(text: &str, ps: usize, pe: usize, lang: Lang, out: &mut Vec<Found>) {
-    let cx = Cx::new(text, lang);
+fn scan_paragraph(
+    text: &str,
+    ps: usize,
+    pe: usize,
+    lang: Lang,
+    local: Option<Currency>,
+    out: &mut Vec<Found>,
+) {
+    let cx = Cx {
+        local,
+        ..Cx::new(text, lang)
+    };
     let bytes = text.as_bytes();
     let mut pos = ps;
     let mut floor = ps;
@@ -389,7 +428,10 @@ fn figure_at(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
         && script != cx.t.script
         && let Some(other) = Lang::ALL.into_iter().find(|l| l.table().script == script)
     {
-        let cx2 = Cx::new(text, other);
+        let cx2 = Cx {
+            local: cx.local,
+            ..Cx::new(text, other)
+        };
         if let Step::Found(f) = figure_in(&cx2, text, anchor, floor, pe, other)
             && f.figure.kind != Kind::Number
         {
@@ -478,7 +520,7 @@ fn figure_in(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
         {
             return blob_end();
         }
-        let Ok(figure) = resolve(&raw, lang) else {
+        let Ok(figure) = resolve(&raw, lang, cx.local) else {
             return blob_end();
         };
         if rejected(cx, text, raw.start, raw.end, &figure) {

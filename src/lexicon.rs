@@ -320,9 +320,14 @@ impl Lexicon {
             let prev_word_char = is_word_char(c);
             let n = &self.nodes[node as usize];
             if n.meaning_len > 0 {
+                let mut after = rest[end..].chars();
+                let next = after.next();
+                // "c'est", "l'an": an apostrophe followed by a letter continues the word.
+                let elided = matches!(next, Some('\'' | '’'))
+                    && after.next().is_some_and(char::is_alphabetic);
                 let boundary_ok = !bounded
                     || !prev_word_char
-                    || !rest[end..].chars().next().is_some_and(is_word_char);
+                    || !(next.is_some_and(char::is_alphabetic) || elided);
                 if boundary_ok && out.len < MAX_HITS {
                     out.items[out.len] = (pos + end, node);
                     out.len += 1;

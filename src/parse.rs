@@ -97,7 +97,7 @@ pub(crate) fn parse_in(text: &str, lang: Lang) -> Result<Figure, Error> {
             after.chars().next(),
         ));
     }
-    resolve(&raw, lang)
+    resolve(&raw, lang, None)
 }
 
 /// Runs the grammar at `start`.

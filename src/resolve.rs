@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorKind};
 use crate::figure::{Alternative, Figure, Kind, Polarity, Qualifier, Rule, Scale, Value};
 use crate::grammar::{Post, Quantity, RawFigure, RawSide};
 use crate::lang::{Lang, ScaleForm};
-use crate::unit::Unit;
+use crate::unit::{Currency, Unit};
 
 /// `mantissa × 10^exp` as an exact decimal.
 pub(crate) fn decimal(mantissa: i128, exp: i32) -> Option<Decimal> {
@@ -45,6 +45,10 @@ fn borrowed_exp(lo: &Quantity, hi: &Quantity) -> Option<u8> {
 
 fn side_value(s: &RawSide, extra_exp: i32) -> Option<Decimal> {
     let mut v = decimal(s.qty.mantissa, s.qty.exp + extra_exp)?;
+    if let Some(Post::Coin(_, cents)) = s.post {
+        // "ten dimes" = 10 × 0.10.
+        v = v.checked_mul(decimal(i128::from(cents), -2)?)?;
+    }
     if let Some((m, e)) = s.cents {
         v = v.checked_add(decimal(m, e)?)?;
     }
@@ -61,7 +65,30 @@ pub(crate) fn range_values(lo: &RawSide, hi: &RawSide) -> Option<(Decimal, Decim
 }
 
 /// Builds the figure. `lang` is the language whose table read it.
-pub(crate) fn resolve(raw: &RawFigure, lang: Lang) -> Result<Figure, Error> {
+/// The currency a guessed name stands for: the local currency when it is
+/// of the same family (a dollar for "$"/"dollars"/dimes), or any local
+/// currency for a currency-less word such as "grand".
+fn localise(c: crate::grammar::Cur, local: Option<Currency>, any_family: bool) -> Currency {
+    match local {
+        Some(l) if c.guess && (any_family || same_family(c.currency, l)) => l,
+        _ => c.currency,
+    }
+}
+
+/// Dollars are a family: "$" in Canada is the Canadian dollar.
+fn same_family(a: Currency, b: Currency) -> bool {
+    let dollar = |c: Currency| match c {
+        Currency::Iso(i) => i.name().to_ascii_lowercase().contains("dollar"),
+        Currency::Crypto(_) => false,
+    };
+    a == b || (dollar(a) && dollar(b))
+}
+
+pub(crate) fn resolve(
+    raw: &RawFigure,
+    lang: Lang,
+    local: Option<Currency>,
+) -> Result<Figure, Error> {
     let overflow = || Error::new(ErrorKind::Overflow, raw.start..raw.end);
     let mut alternatives = Vec::new();
     let lo = &raw.lo;
@@ -96,16 +123,18 @@ pub(crate) fn resolve(raw: &RawFigure, lang: Lang) -> Result<Figure, Error> {
         Some(Post::Unit(u)) => (u.kind(), Some(u)),
         Some(Post::Count) => (Kind::Count, None),
         Some(Post::Subunit(_)) => (Kind::Money, Some(Unit::Cent)),
-        Some(Post::Cur(_)) => (Kind::Money, None),
+        Some(Post::Cur(_) | Post::Coin(..) | Post::CurNone) => (Kind::Money, None),
         None if cur.is_some() => (Kind::Money, None),
         None => (Kind::Number, None),
     };
     let currency = match post {
-        Some(Post::Subunit(c)) => c.or(cur.map(|c| c.currency)),
-        _ if kind == Kind::Money => cur.map(|c| c.currency),
+        Some(Post::Subunit(c)) => c.or(cur.map(|c| localise(c, local, false))),
+        Some(Post::Coin(c, _)) => Some(localise(c, local, false)),
+        Some(Post::CurNone) => None,
+        _ if kind == Kind::Money => cur.map(|c| localise(c, local, c.scale > 0)),
         _ => None,
     };
-    if cur.is_some_and(|c| c.guess) && currency.is_some() {
+    if cur.is_some_and(|c| c.guess) && currency == Some(Currency::USD) {
         alternatives.push(Alternative {
             rule: Rule::BareDollar,
             reading: "another dollar (CAD, AUD, HKD, SGD, NZD...)".to_string(),

@@ -182,10 +182,15 @@ fn run_file(path: &PathBuf, excluded: &BTreeMap<String, String>, show: usize) ->
         let lang =
             LangMode::from_str(case["lang"].as_str().unwrap_or("und")).unwrap_or(LangMode::Auto);
         let ordinal = scope.iter().any(|s| s == "ordinal");
-        let opts = Options {
+        let mut opts = Options {
             lang,
             kinds: kinds_for(&scope),
+            ..Options::default()
         };
+        // Duckling's locale cases ("en-CA"): the region sets the local dollar.
+        if let Some(locale) = case["locale"].as_str() {
+            opts = opts.region(locale).unwrap_or(opts);
+        }
         let found: Vec<Item> = extract(text, &opts)
             .iter()
             .map(|f| found_item(&f.figure))

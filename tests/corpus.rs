@@ -179,6 +179,7 @@ fn corpus() {
                 &Options {
                     lang: lang_of(rec),
                     kinds,
+                    ..Options::default()
                 },
             );
             let expect = rec

@@ -102,6 +102,10 @@ pub(crate) struct Cur {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Post {
     Cur(Cur),
+    /// A coin: "dime" (10 cents), "nickel" (5 cents) of a dollar.
+    Coin(Cur, u16),
+    /// A currency name that names no single currency ("dinars", "riyals").
+    CurNone,
     Subunit(Option<Currency>),
     Percent,
     PercentPoint,
@@ -151,7 +155,7 @@ impl RawSide {
             return Some(0);
         }
         Some(match self.post? {
-            Post::Cur(_) | Post::Subunit(_) => 0,
+            Post::Cur(_) | Post::Subunit(_) | Post::Coin(..) | Post::CurNone => 0,
             Post::Percent | Post::PercentPoint => 1,
             Post::Count => 2,
             Post::Unit(u) => 3 + u as u16,
@@ -184,6 +188,8 @@ pub(crate) struct Cx<'t> {
     pub text: &'t str,
     pub lx: &'static Lexicon,
     pub t: &'static LangTable,
+    /// The currency of the place the text comes from (see `Options`).
+    pub local: Option<Currency>,
 }
 
 fn is_blank(c: char) -> bool {
@@ -200,6 +206,7 @@ impl<'t> Cx<'t> {
             text,
             lx: crate::lexicon::lexicon(lang),
             t: lang.table(),
+            local: None,
         }
     }
 
@@ -419,7 +426,12 @@ impl<'t> Cx<'t> {
             qty.exp += i32::from(c.scale);
             qty.res_exp += i32::from(c.scale);
         }
-        if qty.article_only && !matches!(post, Some(Post::Cur(_) | Post::Subunit(_))) {
+        if qty.article_only
+            && !matches!(
+                post,
+                Some(Post::Cur(_) | Post::Subunit(_) | Post::Coin(..) | Post::CurNone)
+            )
+        {
             // "un fonds", "ein Jahr zuvor": an article, not the number one.
             return fail(self.rest(start), Expected::Figure);
         }
@@ -608,6 +620,10 @@ impl<'t> Cx<'t> {
             Some(c) if is_hyphen(c) => (&i[c.len_utf8()..], true),
             _ => (self.ws0(i)?.0, glued),
         };
+        if hyphen && !j.starts_with(char::is_alphabetic) {
+            // "$10-$20": after a hyphen only a word joins ("290-million-dollar").
+            return fail(i, Expected::Figure);
+        }
         if has_scale
             && let Ok((k, ())) = terminated(
                 |i| self.word(i, |w| (w == Word::Linker).then_some(())),
@@ -615,7 +631,7 @@ impl<'t> Cx<'t> {
             )
             .parse(j)
             && let Ok(r) = self.post_word(k, hyphen)
-            && matches!(r.1, Post::Cur(_))
+            && matches!(r.1, Post::Cur(_) | Post::CurNone)
         {
             return Ok(r);
         }
@@ -644,6 +660,20 @@ impl<'t> Cx<'t> {
                     scale: 0,
                 })),
                 Word::Subunit(c) => Some(Post::Subunit(c)),
+                Word::Coin(c, cents) => Some(Post::Coin(
+                    Cur {
+                        currency: c,
+                        guess: true,
+                        scale: 0,
+                    },
+                    cents,
+                )),
+                Word::CurScale(c, e) => Some(Post::Cur(Cur {
+                    currency: c,
+                    guess: true,
+                    scale: e,
+                })),
+                Word::CurNone => Some(Post::CurNone),
                 Word::Percent => Some(Post::Percent),
                 Word::PercentPoint => Some(Post::PercentPoint),
                 Word::Unit(u) => Some(Post::Unit(u)),
@@ -690,11 +720,7 @@ impl<'t> Cx<'t> {
     fn cents(&self, i: &'t str, currency: Currency) -> PResult<'t, (i128, i32)> {
         let (i, ()) = self.ws0(i)?;
         let (i, _) = opt(terminated(
-            |i| {
-                self.word(i, |w| {
-                    matches!(w, Word::NumAnd | Word::RangeSep { needs_open: true }).then_some(())
-                })
-            },
+            |i| self.word(i, |w| (w == Word::NumAnd).then_some(())),
             |i| self.ws0(i),
         ))
         .parse(i)?;
@@ -824,7 +850,18 @@ pub(crate) fn code_at(text: &str, pos: usize) -> Option<Code> {
             _ => Some(c),
         }
     };
-    let (currency, mut end, scale) = if upper(pos, 3)
+    let lower_dollar = bytes
+        .get(pos..pos + 3)
+        .is_some_and(|b| b.iter().all(u8::is_ascii_lowercase))
+        && bytes.get(pos + 3) == Some(&b'$');
+    let (currency, mut end, scale) = if lower_dollar
+        && let Some(c) = std::str::from_utf8(&bytes[pos..pos + 3])
+            .ok()
+            .and_then(|s| Currency::from_code(&s.to_ascii_uppercase()))
+    {
+        // "cad$ 15", "nzd$15"
+        (c, pos + 3, 0)
+    } else if upper(pos, 3)
         && let Some(c) = lookup(pos)
     {
         (c, pos + 3, 0)

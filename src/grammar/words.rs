@@ -42,7 +42,7 @@ struct Group {
     has_h: bool,
     has_t: bool,
     has_u: bool,
-    tenths: bool,
+    fraction: bool,
     article: bool,
 }
 
@@ -227,9 +227,10 @@ impl State {
                 };
                 self.total = t;
                 self.res_exp = u32::from(e) + if g.empty() { 0 } else { g.low_exp() };
-                if g.tenths {
-                    self.frac = 1;
-                    self.res_exp = self.res_exp.saturating_sub(1);
+                if g.fraction {
+                    // The fraction is in hundredths.
+                    self.frac = 2;
+                    self.res_exp = self.res_exp.saturating_sub(2);
                 }
                 self.last_scale = e;
                 self.scale = Some((e, form));
@@ -245,14 +246,14 @@ impl State {
     /// The value read so far, if the state is a complete number.
     fn snapshot(&self) -> Option<RawWords> {
         let g = &self.g;
-        if g.tenths {
-            // "полтора" alone: 1.5 (no scale word followed).
-            if self.total != 0 {
+        if g.fraction {
+            // "полтора" alone: 1.5; "half" or "quarter" alone is no number.
+            if self.total != 0 || g.units < 100 {
                 return None;
             }
             return Some(RawWords {
                 mantissa: g.units,
-                frac: 1,
+                frac: 2,
                 end: self.end,
                 res_exp: 0,
                 scale: None,
@@ -354,7 +355,7 @@ fn apply_num(
     lx: &Lexicon,
     compound: bool,
 ) -> bool {
-    if g.tenths || g.article {
+    if g.fraction || g.article {
         // Only a scale word (or "hundred" after an article) may follow.
         if g.article && place == Place::Hundred {
             g.article = false;
@@ -420,11 +421,11 @@ fn apply_num(
             g.units = 1;
             g.has_u = true;
         }
-        Place::Tenths => {
+        Place::Fraction => {
             if !g.empty() {
                 return false;
             }
-            g.tenths = true;
+            g.fraction = true;
             g.units = v;
             g.has_u = true;
         }
@@ -470,9 +471,9 @@ mod tests {
     fn ok_words_fractions() {
         assert_eq!(
             read(Lang::Ru, "полтора миллиарда"),
-            Some((15_000_000_000, 1, 33))
+            Some((150_000_000_000, 2, 33))
         );
-        assert_eq!(read(Lang::Ru, "полтора года"), Some((15, 1, 14)));
+        assert_eq!(read(Lang::Ru, "полтора года"), Some((150, 2, 14)));
         assert_eq!(
             read(Lang::Fr, "un milliard et demi"),
             Some((1_500_000_000, 0, 19))

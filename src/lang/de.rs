@@ -15,7 +15,7 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Article, Entry, Hundred, Lang, LangTable, Script, Teen, Ten, Tenths, UNIT, Word, cur,
+    Article, Entry, Fraction, Hundred, Lang, LangTable, Script, Teen, Ten, UNIT, Word, cur,
     cur_before, cur_guess, exact, long_billion, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
@@ -54,16 +54,16 @@ static WORDS: &[Entry] = &[
     w("einem", num(1, Article)),
     w("einer", num(1, Article)),
     w("eines", num(1, Article)),
-    w("eineinhalb", num(15, Tenths)),
-    w("anderthalb", num(15, Tenths)),
-    w("zweieinhalb", num(25, Tenths)),
-    w("dreieinhalb", num(35, Tenths)),
-    w("viereinhalb", num(45, Tenths)),
-    w("fünfeinhalb", num(55, Tenths)),
-    w("sechseinhalb", num(65, Tenths)),
-    w("siebeneinhalb", num(75, Tenths)),
-    w("achteinhalb", num(85, Tenths)),
-    w("neuneinhalb", num(95, Tenths)),
+    w("eineinhalb", num(150, Fraction)),
+    w("anderthalb", num(150, Fraction)),
+    w("zweieinhalb", num(250, Fraction)),
+    w("dreieinhalb", num(350, Fraction)),
+    w("viereinhalb", num(450, Fraction)),
+    w("fünfeinhalb", num(550, Fraction)),
+    w("sechseinhalb", num(650, Fraction)),
+    w("siebeneinhalb", num(750, Fraction)),
+    w("achteinhalb", num(850, Fraction)),
+    w("neuneinhalb", num(950, Fraction)),
     w("zwei", num(2, UNIT)),
     w("zwo", num(2, UNIT)),
     w("drei", num(3, UNIT)),
@@ -168,6 +168,13 @@ static WORDS: &[Entry] = &[
     w("Ether", Word::Cur(Currency::Crypto(Crypto::Eth))),
     // ---- currencies before the number ----
     w("SFr.", cur_before(C::CHF)),
+    // ---- historic and generic currency words ----
+    w("Mark", Word::CurNone),
+    w("finnische Mark", Word::CurNone),
+    w("Dinar", Word::CurNone),
+    w("Riyal", Word::CurNone),
+    w("Peseten", Word::CurNone),
+    w("Gulden", Word::CurNone),
     // ---- subunits ----
     w("Cent", Word::Subunit(None)),
     w("Cents", Word::Subunit(None)),

@@ -199,6 +199,15 @@ pub(crate) enum Word {
     CurGuess(Currency),
     /// An ambiguous currency symbol before the number ("$" → USD).
     CurGuessBefore(Currency),
+    /// A coin of a dollar currency after the number, with its value in
+    /// cents: "dimes" = `Coin(USD, 10)`; the local dollar replaces USD.
+    Coin(Currency, u16),
+    /// A currency word that carries a scale: "grand" = 1000 of the local
+    /// currency (USD by default).
+    CurScale(Currency, u8),
+    /// A currency name that names no single ISO currency ("dinars",
+    /// "riyals", historic "francs", "pesetas"): money, currency unknown.
+    CurNone,
     /// A currency subunit written after the number ("cents", "копеек"):
     /// the figure's unit becomes [`Unit::Cent`], with the currency if known.
     Subunit(Option<Currency>),
@@ -269,9 +278,10 @@ pub(crate) enum Place {
     /// "a"/"an"/"un"/"ein": 1 in front of "hundred" or a scale word; alone,
     /// only before a currency ("un dollar", "einen Euro").
     Article,
-    /// A fraction that stands alone before a scale word: "полтора" = 1.5
-    /// (value given in tenths: `Num(15, Tenths)`).
-    Tenths,
+    /// A fraction, in hundredths: "полтора" = `Num(150, Fraction)` (1.5),
+    /// "half" = 50, "three quarters" = 75; before a scale word ("полтора
+    /// миллиарда", "half a million") or alone ("полтора года").
+    Fraction,
     /// "demi" in "un milliard et demi": half of the preceding scale word
     /// (always `Num(5, Half)`).
     Half,
@@ -291,7 +301,7 @@ pub(crate) enum ScaleForm {
 }
 
 // Shorthands for the tables.
-pub(crate) use Place::{Article, Half, Hundred, Hundreds, Teen, Ten, Tenths};
+pub(crate) use Place::{Article, Fraction, Half, Hundred, Hundreds, Teen, Ten};
 
 /// `Place::Unit`, renamed so that tables can also use `Unit` for units.
 pub(crate) const UNIT: Place = Place::Unit;
@@ -382,7 +392,7 @@ pub(crate) mod table_tests {
                     }
                     Place::Hundred => assert_eq!(v, 100, "{:?}", e.text),
                     Place::Article => assert_eq!(v, 1, "{:?}", e.text),
-                    Place::Tenths => assert!(v > 0, "{:?}", e.text),
+                    Place::Fraction => assert!(v > 0 && v % 100 != 0, "{:?}", e.text),
                     Place::Half => assert_eq!(v, 5, "{:?}", e.text),
                 }
             }

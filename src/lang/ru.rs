@@ -15,8 +15,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Entry, Hundreds, Lang, LangTable, Script, Teen, Ten, Tenths, UNIT, Word, cur, cur_guess, exact,
-    letter, num, sc, w,
+    Entry, Fraction, Hundreds, Lang, LangTable, Script, Teen, Ten, UNIT, Word, cur, cur_before,
+    cur_guess, exact, letter, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -214,9 +214,9 @@ static WORDS: &[Entry] = &[
     w("девятистам", num(900, Hundreds)),
     w("девятьюстами", num(900, Hundreds)),
     w("девятистах", num(900, Hundreds)),
-    w("полтора", num(15, Tenths)),
-    w("полторы", num(15, Tenths)),
-    w("полутора", num(15, Tenths)),
+    w("полтора", num(150, Fraction)),
+    w("полторы", num(150, Fraction)),
+    w("полутора", num(150, Fraction)),
     // ---- scale words ----
     w("тысяча", sc(3)),
     w("тысячи", sc(3)),
@@ -448,6 +448,23 @@ static WORDS: &[Entry] = &[
     w("эфириумам", Word::Cur(ETH)),
     w("эфириумами", Word::Cur(ETH)),
     w("эфириумах", Word::Cur(ETH)),
+    w("и", Word::NumAnd),
+    // ---- slang and generic currency words ----
+    w("бакс", cur_guess(C::USD)),
+    w("бакса", cur_guess(C::USD)),
+    w("баксов", cur_guess(C::USD)),
+    w("баксы", cur_guess(C::USD)),
+    w("баксах", cur_guess(C::USD)),
+    w("rub", cur(C::RUB)),
+    w("rub", cur_before(C::RUB)),
+    w("грн", cur_before(C::UAH)),
+    w("пенс", Word::Subunit(Some(Currency::GBP))),
+    w("пенса", Word::Subunit(Some(Currency::GBP))),
+    w("пенсов", Word::Subunit(Some(Currency::GBP))),
+    w("пени", Word::Subunit(Some(Currency::GBP))),
+    exact("ц", Word::Subunit(None)),
+    w("динаров", Word::CurNone),
+    w("риалов", Word::CurNone),
     // ---- subunits ----
     w("копейка", Word::Subunit(Some(Currency::RUB))),
     w("копейки", Word::Subunit(Some(Currency::RUB))),

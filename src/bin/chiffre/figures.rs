@@ -32,6 +32,10 @@ pub(crate) struct Args {
     /// Input format: plain text, or JSON Lines records {"id", "text", "lang"?}.
     #[arg(long, value_enum, default_value = "text")]
     input: InputFormat,
+    /// The region the text comes from (ISO 3166 code such as CA, or a locale
+    /// such as en-AU): a bare "$" or "dollars" is then its dollar.
+    #[arg(long)]
+    region: Option<String>,
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
@@ -61,7 +65,14 @@ pub(crate) fn run(a: Args) -> Result<ExitCode, Fatal> {
         Some(k) => k.parse::<KindSet>()?,
         None => KindSet::default(),
     };
-    let opts = Options { lang, kinds };
+    let mut opts = Options {
+        lang,
+        kinds,
+        ..Options::default()
+    };
+    if let Some(r) = &a.region {
+        opts = opts.region(r)?;
+    }
     let format = a.format.unwrap_or(if io::stdout().is_terminal() {
         Format::Table
     } else {
