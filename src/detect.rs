@@ -60,8 +60,12 @@ pub(crate) fn scores(text: &str) -> [u32; 4] {
     let (mut cyr, mut lat) = (0u32, 0u32);
     let mut words = 0;
     let mut word = String::new();
-    let flush = |word: &mut String, s: &mut [u32; 4]| {
-        if let Some(&bits) = VOCAB.get(word.as_str()) {
+    let mut lower_seen = false;
+    // An all-caps word of three letters or fewer is an abbreviation ("AU$",
+    // "DE"), not a word of the language.
+    let flush = |word: &mut String, s: &mut [u32; 4], lower_seen: bool| {
+        let abbreviation = !lower_seen && word.chars().count() <= 3;
+        if !abbreviation && let Some(&bits) = VOCAB.get(word.as_str()) {
             for l in Lang::ALL {
                 if bits & (1 << l.index()) != 0 {
                     s[l.index()] += 1;
@@ -84,9 +88,11 @@ pub(crate) fn scores(text: &str) -> [u32; 4] {
                 }
                 _ => {}
             }
+            lower_seen |= c.is_lowercase();
             word.extend(c.to_lowercase());
         } else if !word.is_empty() {
-            flush(&mut word, &mut s);
+            flush(&mut word, &mut s, lower_seen);
+            lower_seen = false;
             words += 1;
             if words >= MAX_WORDS {
                 break;
@@ -94,7 +100,7 @@ pub(crate) fn scores(text: &str) -> [u32; 4] {
         }
     }
     if !word.is_empty() {
-        flush(&mut word, &mut s);
+        flush(&mut word, &mut s, lower_seen);
     }
     if cyr > lat {
         return [0, 0, 0, cyr.max(1)];

@@ -137,6 +137,9 @@ pub struct Options {
     /// "$" or "dollars" in a Canadian paper is the Canadian dollar; "grand"
     /// is a thousand of it. Default: none (a bare dollar is the US dollar).
     pub local_currency: Option<Currency>,
+    /// The text is a price field (a product page, a price column): a bare
+    /// number is an amount of money, in `local_currency` if set.
+    pub prices: bool,
 }
 
 impl Options {
@@ -148,6 +151,24 @@ impl Options {
     /// Sets the kinds.
     pub fn kinds(mut self, kinds: KindSet) -> Options {
         self.kinds = kinds;
+        self
+    }
+
+    /// Reads the text as a price field: bare numbers are amounts of money.
+    ///
+    /// ```
+    /// let opts = chiffre::Options::default().prices(true).local_currency(chiffre::Currency::EUR);
+    /// let found = chiffre::extract("27,50", &opts);
+    /// assert_eq!(found[0].figure.currency(), Some(chiffre::Currency::EUR));
+    /// ```
+    pub fn prices(mut self, yes: bool) -> Options {
+        self.prices = yes;
+        self
+    }
+
+    /// Sets the local currency (see the field).
+    pub fn local_currency(mut self, c: Currency) -> Options {
+        self.local_currency = Some(c);
         self
     }
 
@@ -253,17 +274,28 @@ impl Extractor {
     /// Finds the figures of the next piece; offsets are relative to it.
     pub fn extract(&mut self, text: &str) -> Vec<Found> {
         let doc_lang = *self.doc_lang.get_or_insert_with(|| detect::detect(text));
+        let doc_unknown = detect::scores(text).iter().all(|s| *s == 0);
         let mut out = Vec::new();
         for (ps, pe) in paragraphs(text) {
-            let lang = match self.opts.lang {
-                LangMode::Fixed(l) => l,
-                LangMode::Auto => detect::paragraph_lang(&text[ps..pe], doc_lang),
+            let (lang, others): (Lang, &[Lang]) = match self.opts.lang {
+                LangMode::Fixed(l) => (l, &[]),
+                LangMode::Auto => {
+                    let para = &text[ps..pe];
+                    let lang = detect::paragraph_lang(para, doc_lang);
+                    // No telling word at all: try the other Latin-script languages too.
+                    let unknown = doc_unknown && detect::scores(para).iter().all(|s| *s == 0);
+                    (lang, if unknown { &[Lang::Fr, Lang::De] } else { &[] })
+                }
             };
             let before = out.len();
-            scan_paragraph(text, ps, pe, lang, self.opts.local_currency, &mut out);
+            let reading = Reading { lang, others, opts: &self.opts };
+            scan_paragraph(text, ps, pe, &reading, &mut out);
             let para = &mut out[before..];
             distribute_list_scales(text, para, lang);
             currency_from_sentence(text, para);
+            if self.opts.prices {
+                price_field(text, &mut out, before, self.opts.local_currency);
+            }
         }
         out.retain(|f: &Found| self.opts.kinds.contains(f.figure.kind));
         out
@@ -350,19 +382,17 @@ fn skip_blob(text: &str, pos: usize) -> usize {
     end.max(pos + next_char(text, pos).map_or(1, char::len_utf8))
 }
 
-fn scan_paragraph(
-    text: &str,
-    ps: usize,
-    pe: usize,
+/// How a paragraph is read: its language, and the other languages to try
+/// when no word tells which it is ("2 390 €" alone).
+struct Reading<'a> {
     lang: Lang,
-    local: Option<Currency>,
-    out: &mut Vec<Found>,
-) {
-    let cx = Cx {
-        local,
-        ..Cx::new(text, lang)
-    };
-    let bytes = text.as_bytes();
+    others: &'a [Lang],
+    opts: &'a Options,
+}
+
+fn scan_paragraph(text: &str, ps: usize, pe: usize, r: &Reading<'_>, out: &mut Vec<Found>) {
+    let lang = r.lang;
+    let cx = Cx { local: r.opts.local_currency, ..Cx::new(text, lang) };
     let mut pos = ps;
     let mut floor = ps;
     let mut money_floor = ps;
@@ -370,7 +400,11 @@ fn scan_paragraph(
         let Some(anchor) = next_anchor(&cx, text, pos, pe) else {
             break;
         };
-        match figure_at(&cx, text, anchor, floor, pe, lang) {
+        let mut step = figure_at(&cx, text, anchor, floor, pe, lang);
+        if !r.others.is_empty() {
+            step = best_reading(step, r, text, anchor, floor, pe);
+        }
+        match step {
             Step::Found(mut f) => {
                 pos = f.end.max(anchor + 1);
                 enrich(&cx, text, f.start, (floor, money_floor), &mut f.figure);
@@ -385,8 +419,32 @@ fn scan_paragraph(
         while pos < pe && !text.is_char_boundary(pos) {
             pos += 1;
         }
-        let _ = bytes;
     }
+}
+
+/// Text in no known language: read the figure in every candidate language
+/// and keep the longest reading; between readings of the same span, a lone
+/// separator before three digits groups thousands unless a scale word
+/// follows (the rule of `parse` with no language).
+fn best_reading(first: Step, r: &Reading<'_>, text: &str, anchor: usize, floor: usize, pe: usize) -> Step {
+    let mut best = first;
+    for &l in r.others {
+        let cx = Cx { local: r.opts.local_currency, ..Cx::new(text, l) };
+        let step = figure_at(&cx, text, anchor, floor, pe, l);
+        let better = match (&best, &step) {
+            (Step::Found(a), Step::Found(b)) => {
+                let (la, lb) = (a.end - a.start, b.end - b.start);
+                let rule = |f: &Found| crate::parse::follows_no_language_rule(&f.figure);
+                lb > la || (lb == la && a.figure.lone_group.is_some() && !rule(a) && rule(b))
+            }
+            (Step::Skip(_), Step::Found(_)) => true,
+            _ => false,
+        };
+        if better {
+            best = step;
+        }
+    }
+    best
 }
 
 /// The next digit or number-word start at or after `pos`.
@@ -587,6 +645,15 @@ fn skip_phone(text: &str, anchor: usize) -> usize {
 fn left_starts(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize) -> Vec<usize> {
     let mut starts = vec![anchor];
     let mut cur = anchor;
+    // ".75 €": a decimal point that opens the number.
+    if let Some(p) = prev_char(text, anchor)
+        && matches!(p, '.' | ',')
+        && anchor - 1 >= floor
+        && !prev_char(text, anchor - 1).is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        cur = anchor - 1;
+        starts.push(cur);
+    }
     for _ in 0..4 {
         // A sign glued to the number or currency.
         if let Some(c) = prev_char(text, cur)
@@ -1021,5 +1088,85 @@ impl serde::Serialize for Row<'_> {
         )?;
         self.found.figure.serialize_fields(&mut m)?;
         m.end()
+    }
+}
+
+/// The first currency named in a short text (a symbol, a code or a name in
+/// any of the languages), e.g. the currency column of a price table.
+///
+/// ```
+/// use chiffre::{currency_in, Currency};
+/// assert_eq!(currency_in("Price: 100,00 руб."), Some(Currency::RUB));
+/// assert_eq!(currency_in("in euros"), Some(Currency::EUR));
+/// assert_eq!(currency_in("no money here"), None);
+/// ```
+pub fn currency_in(text: &str) -> Option<Currency> {
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let starts = !prev.is_some_and(is_word_char) || !is_word_char(c);
+        prev = Some(c);
+        if !starts {
+            continue;
+        }
+        if let Some(code) = code_at(text, i) {
+            return Some(code.currency);
+        }
+        for lang in Lang::ALL {
+            let found = crate::lexicon::lexicon(lang).find(text, i, |w| match w {
+                Word::Cur(c) | Word::CurBefore(c) | Word::CurGuess(c) | Word::CurGuessBefore(c) => Some(c),
+                _ => None,
+            });
+            if let Some((c, _)) = found {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+/// A price field (`Options::prices`): "119. 95" and "1.837, 32 €" are one
+/// price whose decimals were typed after a space; and when no figure of the
+/// field names a currency, its bare numbers are amounts in the local
+/// currency.
+fn price_field(text: &str, out: &mut Vec<Found>, from: usize, local: Option<Currency>) {
+    let mut i = from;
+    while i + 1 < out.len() {
+        let gap = &text[out[i].end..out[i + 1].start];
+        let b = &out[i + 1];
+        let bytes = &text.as_bytes()[b.start..];
+        let two_digits = b.end - b.start >= 2
+            && bytes[..2].iter().all(u8::is_ascii_digit)
+            && !bytes.get(2).is_some_and(u8::is_ascii_digit);
+        let a_ends_in_digit = text[..out[i].end].ends_with(|c: char| c.is_ascii_digit());
+        let b_value = b.figure.value.exact();
+        let a_value = out[i].figure.value.exact();
+        if matches!(gap, ". " | ", ")
+            && two_digits
+            && a_ends_in_digit
+            && out[i].figure.currency.is_none_or(|c| b.figure.currency.is_none_or(|d| c == d))
+            && let (Some(a), Some(bv)) = (a_value, b_value)
+            && bv.is_integer()
+            && let Some(sum) = decimal(1, -2).and_then(|k| bv.checked_mul(k)).and_then(|c| a.checked_add(c))
+        {
+            let b = out.remove(i + 1);
+            let a = &mut out[i];
+            a.end = b.end;
+            a.figure.value = crate::figure::Value::Exact(sum);
+            a.figure.resolution = decimal(1, -2).unwrap_or(a.figure.resolution);
+            if a.figure.currency.is_none() {
+                a.figure.currency = b.figure.currency;
+                a.figure.kind = b.figure.kind;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    if out[from..].iter().all(|f| f.figure.kind != Kind::Money) {
+        for f in &mut out[from..] {
+            if f.figure.kind == Kind::Number {
+                f.figure.kind = Kind::Money;
+                f.figure.currency = local;
+            }
+        }
     }
 }

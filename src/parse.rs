@@ -144,7 +144,7 @@ fn parse_auto(text: &str) -> Result<Figure, Error> {
     // language, and list the others.
     let chosen = ok
         .iter()
-        .find(|f| f.lone_group.is_some_and(|g| g == f.scale.is_none()))
+        .find(|f| follows_no_language_rule(f))
         .copied()
         .unwrap_or(first);
     let mut out = chosen.clone();
@@ -162,4 +162,16 @@ fn parse_auto(text: &str) -> Result<Figure, Error> {
         });
     }
     Ok(out)
+}
+
+/// The reading of a lone separator before three digits when no language is
+/// known: thousands, unless a scale word follows ("1.234 billion") or the
+/// currency counts thousandths ("423.923 KD": the Kuwaiti dinar has three
+/// decimals).
+pub(crate) fn follows_no_language_rule(f: &Figure) -> bool {
+    let thousandths = match f.currency {
+        Some(crate::unit::Currency::Iso(c)) => c.exponent() == Some(3),
+        _ => false,
+    };
+    f.lone_group.is_some_and(|g| g == (f.scale.is_none() && !thousandths))
 }

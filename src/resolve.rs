@@ -76,7 +76,7 @@ fn localise(c: crate::grammar::Cur, local: Option<Currency>, any_family: bool) -
 }
 
 /// Dollars are a family: "$" in Canada is the Canadian dollar.
-fn same_family(a: Currency, b: Currency) -> bool {
+pub(crate) fn same_family(a: Currency, b: Currency) -> bool {
     let dollar = |c: Currency| match c {
         Currency::Iso(i) => i.name().to_ascii_lowercase().contains("dollar"),
         Currency::Crypto(_) => false,

@@ -191,6 +191,14 @@ fn run_file(path: &PathBuf, excluded: &BTreeMap<String, String>, show: usize) ->
         if let Some(locale) = case["locale"].as_str() {
             opts = opts.region(locale).unwrap_or(opts);
         }
+        // price-parser reads price fields, with the currency column as a
+        // hint (its API: parse(price, currency_hint)).
+        if id.starts_with("priceparser:") {
+            opts = opts.prices(true);
+            if let Some(c) = case["currency_hint"].as_str().and_then(chiffre::currency_in) {
+                opts = opts.local_currency(c);
+            }
+        }
         let found: Vec<Item> = extract(text, &opts)
             .iter()
             .map(|f| found_item(&f.figure))

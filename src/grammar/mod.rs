@@ -374,24 +374,31 @@ impl<'t> Cx<'t> {
             i = self.rest(qty.end);
         }
         // A letter scale ("M", "b") needs to touch the digits or a currency.
-        if let Some((_, ScaleForm::Letter)) = qty.scale
+        if let Some((e, ScaleForm::Letter)) = qty.scale
             && !qty.scale_glued
             && cur_before.is_none()
             && !matches!(post, Some(Post::Cur(_)))
         {
             qty.scale = None;
             qty.end = self.digits_end_before(qty.scale_at);
-            qty.exp = qty.res_exp.min(qty.exp);
+            qty.exp -= i32::from(e);
+            qty.res_exp -= i32::from(e);
             let (j, p) = opt(|i| self.post(i, false)).parse(self.rest(qty.end))?;
             i = j;
             post = p;
         }
+        let mut cur_before = cur_before;
         if let (Some(Post::Cur(a)), Some(b)) = (post, cur_before)
             && a.currency != b.currency
         {
-            // "$5 EUR": keep the first currency only.
-            post = None;
-            i = self.rest(qty.end);
+            if b.guess && crate::resolve::same_family(a.currency, b.currency) {
+                // "$1,190.00 AUD": the code settles the bare "$".
+                cur_before = Some(a);
+            } else {
+                // "$5 EUR": keep the first currency only.
+                post = None;
+                i = self.rest(qty.end);
+            }
         }
         // A scale after the currency ("75 USD million") or in the code ("30 MUSD").
         if qty.scale.is_none()
@@ -697,6 +704,12 @@ impl<'t> Cx<'t> {
                         matches!(w, Word::CurBefore(_) | Word::CurGuessBefore(_)).then_some(())
                     })
                     .is_ok_and(|(r, ())| r.len() == rest.len());
+            // A symbol glued to the next digits is that number's prefix
+            // ("1 $10 bill"); one followed by a space may close this one.
+            let glued_next = rest.starts_with(|c: char| c.is_ascii_digit());
+            if prefix_capable && glued_next && !rest.is_empty() {
+                return fail(i, Expected::Figure);
+            }
             if prefix_capable
                 && after.starts_with(|c: char| c.is_ascii_digit())
                 && self.cents(rest, c.currency).is_err()
@@ -875,6 +888,9 @@ pub(crate) fn code_at(text: &str, pos: usize) -> Option<Code> {
     };
     if text[end..].starts_with('$') {
         end += 1;
+    } else if text[end..].starts_with(" $") {
+        // "NZD $100.70"
+        end += 2;
     } else if text[end..].chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }

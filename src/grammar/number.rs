@@ -159,7 +159,7 @@ fn interpret(text: &str, g: &[Group], t: &LangTable) -> Option<(Option<usize>, O
         return Some((None, None));
     }
     let last = g[k - 1].sep;
-    let thousands_ok = |upto: usize| well_grouped(text, &g[..upto]);
+    let thousands_ok = |upto: usize| well_grouped(text, &g[..upto]) || indian_grouped(text, &g[..upto]);
     if !is_point(last) {
         // Spaces and apostrophes only group, and only where the language says so.
         let ok = g[1..]
@@ -195,6 +195,18 @@ fn interpret(text: &str, g: &[Group], t: &LangTable) -> Option<(Option<usize>, O
         as_group,
     });
     Some((if as_group { None } else { Some(1) }, lone))
+}
+
+/// Indian grouping with commas: "12,34,567" (lakhs and crores): a first
+/// group of 1–2 digits, groups of two, a last group of three.
+fn indian_grouped(text: &str, g: &[Group]) -> bool {
+    let k = g.len();
+    k >= 3
+        && g[1..].iter().all(|x| x.sep == ',')
+        && (1..=2).contains(&g[0].len())
+        && !text[g[0].start..g[0].end].starts_with('0')
+        && g[1..k - 1].iter().all(|x| x.len() == 2)
+        && g[k - 1].len() == 3
 }
 
 /// First group of 1–3 digits without a leading zero, then groups of three.
@@ -306,6 +318,12 @@ mod tests {
             assert_eq!(read("0,500", l), (500, 3, 5));
             assert_eq!(read("1,2345", l), (12345, 4, 6));
         }
+    }
+
+    #[test]
+    fn ok_number_indian_grouping() {
+        assert_eq!(read("12,34,567.89", Lang::En), (123456789, 2, 12));
+        assert_eq!(read("1,00,000", Lang::En), (100000, 0, 8));
     }
 
     #[test]
