@@ -76,7 +76,6 @@ impl Expected {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[allow(dead_code)] // the mismatch kinds are raised by the comparison layer
 pub(crate) enum ErrorKind {
     Empty,
     Expected { what: Expected, found: Option<char> },
@@ -116,6 +115,54 @@ impl Error {
     #[cold]
     pub fn input(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Input(message.into()), 0..0)
+    }
+
+    /// Two currencies that cannot be combined without an exchange rate.
+    ///
+    /// ```
+    /// let e = chiffre::Error::currency_mismatch("USD", "EUR");
+    /// assert!(e.is_mismatch());
+    /// assert_eq!(e.to_string(), "cannot combine USD with EUR without an exchange rate");
+    /// ```
+    #[cold]
+    pub fn currency_mismatch(left: &str, right: &str) -> Error {
+        Error::new(
+            ErrorKind::CurrencyMismatch {
+                left: left.into(),
+                right: right.into(),
+            },
+            0..0,
+        )
+    }
+
+    /// Two units of different dimensions (MW and years).
+    #[cold]
+    pub fn unit_mismatch(left: &str, right: &str) -> Error {
+        Error::new(
+            ErrorKind::UnitMismatch {
+                left: left.into(),
+                right: right.into(),
+            },
+            0..0,
+        )
+    }
+
+    /// A division by zero in exact arithmetic.
+    #[cold]
+    pub fn division_by_zero() -> Error {
+        Error::new(ErrorKind::DivisionByZero, 0..0)
+    }
+
+    /// A result too large for an exact decimal.
+    #[cold]
+    pub fn overflow() -> Error {
+        Error::new(ErrorKind::Overflow, 0..0)
+    }
+
+    /// The same error, about the byte span `span` of the input.
+    pub fn with_span(mut self, span: Range<usize>) -> Error {
+        self.0.span = span;
+        self
     }
 
     #[cold]
@@ -169,32 +216,40 @@ fn quote(found: Option<char>) -> String {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Range { start, end } = self.0.span;
+        // Errors about input text name their place; comparison errors
+        // without a span do not.
+        let located = matches!(
+            self.category(),
+            Category::Syntax | Category::Overflow | Category::Encoding
+        ) || end > 0;
         let at = if end > start {
-            format!("bytes {start}..{end}")
+            format!("bytes {start}..{end}: ")
+        } else if located {
+            format!("byte {start}: ")
         } else {
-            format!("byte {start}")
+            String::new()
         };
         match &self.0.kind {
-            ErrorKind::Empty => write!(f, "{at}: expected a figure, found empty input"),
+            ErrorKind::Empty => write!(f, "{at}expected a figure, found empty input"),
             ErrorKind::Expected { what, found } => {
                 write!(
                     f,
-                    "{at}: expected {}, found {}",
+                    "{at}expected {}, found {}",
                     what.describe(),
                     quote(*found)
                 )
             }
             ErrorKind::Overflow => write!(
                 f,
-                "{at}: number too large for an exact decimal (the limit is about 7.9e28)"
+                "{at}number too large for an exact decimal (the limit is about 7.9e28)"
             ),
             ErrorKind::TooManyDecimals => {
                 write!(
                     f,
-                    "{at}: too many decimal places for an exact decimal (the limit is 28)"
+                    "{at}too many decimal places for an exact decimal (the limit is 28)"
                 )
             }
-            ErrorKind::InvalidUtf8 => write!(f, "{at}: invalid UTF-8"),
+            ErrorKind::InvalidUtf8 => write!(f, "{at}invalid UTF-8"),
             ErrorKind::UnknownLang(code) => {
                 write!(
                     f,
@@ -203,15 +258,15 @@ impl fmt::Display for Error {
             }
             ErrorKind::CurrencyMismatch { left, right } => write!(
                 f,
-                "{at}: cannot combine {left} with {right} without an exchange rate"
+                "{at}cannot combine {left} with {right} without an exchange rate"
             ),
             ErrorKind::UnitMismatch { left, right } => {
                 write!(
                     f,
-                    "{at}: cannot combine {left} with {right}: different dimensions"
+                    "{at}cannot combine {left} with {right}: different dimensions"
                 )
             }
-            ErrorKind::DivisionByZero => write!(f, "{at}: division by zero"),
+            ErrorKind::DivisionByZero => write!(f, "{at}division by zero"),
             ErrorKind::Input(msg) => f.write_str(msg),
         }
     }

@@ -288,7 +288,11 @@ impl Extractor {
                 }
             };
             let before = out.len();
-            let reading = Reading { lang, others, opts: &self.opts };
+            let reading = Reading {
+                lang,
+                others,
+                opts: &self.opts,
+            };
             scan_paragraph(text, ps, pe, &reading, &mut out);
             let para = &mut out[before..];
             distribute_list_scales(text, para, lang);
@@ -392,7 +396,10 @@ struct Reading<'a> {
 
 fn scan_paragraph(text: &str, ps: usize, pe: usize, r: &Reading<'_>, out: &mut Vec<Found>) {
     let lang = r.lang;
-    let cx = Cx { local: r.opts.local_currency, ..Cx::new(text, lang) };
+    let cx = Cx {
+        local: r.opts.local_currency,
+        ..Cx::new(text, lang)
+    };
     let mut pos = ps;
     let mut floor = ps;
     let mut money_floor = ps;
@@ -426,10 +433,20 @@ fn scan_paragraph(text: &str, ps: usize, pe: usize, r: &Reading<'_>, out: &mut V
 /// and keep the longest reading; between readings of the same span, a lone
 /// separator before three digits groups thousands unless a scale word
 /// follows (the rule of `parse` with no language).
-fn best_reading(first: Step, r: &Reading<'_>, text: &str, anchor: usize, floor: usize, pe: usize) -> Step {
+fn best_reading(
+    first: Step,
+    r: &Reading<'_>,
+    text: &str,
+    anchor: usize,
+    floor: usize,
+    pe: usize,
+) -> Step {
     let mut best = first;
     for &l in r.others {
-        let cx = Cx { local: r.opts.local_currency, ..Cx::new(text, l) };
+        let cx = Cx {
+            local: r.opts.local_currency,
+            ..Cx::new(text, l)
+        };
         let step = figure_at(&cx, text, anchor, floor, pe, l);
         let better = match (&best, &step) {
             (Step::Found(a), Step::Found(b)) => {
@@ -1113,7 +1130,9 @@ pub fn currency_in(text: &str) -> Option<Currency> {
         }
         for lang in Lang::ALL {
             let found = crate::lexicon::lexicon(lang).find(text, i, |w| match w {
-                Word::Cur(c) | Word::CurBefore(c) | Word::CurGuess(c) | Word::CurGuessBefore(c) => Some(c),
+                Word::Cur(c) | Word::CurBefore(c) | Word::CurGuess(c) | Word::CurGuessBefore(c) => {
+                    Some(c)
+                }
                 _ => None,
             });
             if let Some((c, _)) = found {
@@ -1143,10 +1162,15 @@ fn price_field(text: &str, out: &mut Vec<Found>, from: usize, local: Option<Curr
         if matches!(gap, ". " | ", ")
             && two_digits
             && a_ends_in_digit
-            && out[i].figure.currency.is_none_or(|c| b.figure.currency.is_none_or(|d| c == d))
+            && out[i]
+                .figure
+                .currency
+                .is_none_or(|c| b.figure.currency.is_none_or(|d| c == d))
             && let (Some(a), Some(bv)) = (a_value, b_value)
             && bv.is_integer()
-            && let Some(sum) = decimal(1, -2).and_then(|k| bv.checked_mul(k)).and_then(|c| a.checked_add(c))
+            && let Some(sum) = decimal(1, -2)
+                .and_then(|k| bv.checked_mul(k))
+                .and_then(|c| a.checked_add(c))
         {
             let b = out.remove(i + 1);
             let a = &mut out[i];

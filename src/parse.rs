@@ -173,5 +173,6 @@ pub(crate) fn follows_no_language_rule(f: &Figure) -> bool {
         Some(crate::unit::Currency::Iso(c)) => c.exponent() == Some(3),
         _ => false,
     };
-    f.lone_group.is_some_and(|g| g == (f.scale.is_none() && !thousandths))
+    f.lone_group
+        .is_some_and(|g| g == (f.scale.is_none() && !thousandths))
 }

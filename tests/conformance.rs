@@ -195,7 +195,10 @@ fn run_file(path: &PathBuf, excluded: &BTreeMap<String, String>, show: usize) ->
         // hint (its API: parse(price, currency_hint)).
         if id.starts_with("priceparser:") {
             opts = opts.prices(true);
-            if let Some(c) = case["currency_hint"].as_str().and_then(chiffre::currency_in) {
+            if let Some(c) = case["currency_hint"]
+                .as_str()
+                .and_then(chiffre::currency_in)
+            {
                 opts = opts.local_currency(c);
             }
         }

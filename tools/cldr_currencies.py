@@ -7,6 +7,15 @@ one `CURRENCIES: &[Entry]` table per language with every display name and
 plural/case form of each ISO 4217 currency that `iso_currency` knows, plus
 the unambiguous, letter-bearing currency symbols ("US$", "zł", "Kč").
 
+It also writes `src/lang/cldr/symbols.rs`: one language-neutral `SYMBOLS`
+table gathered from every locale of the package (`main/*/currencies.json`):
+the `symbol`, `symbol-alt-narrow` and `symbol-alt-variant` fields, and the
+display names of locales written in scripts other than Latin and Cyrillic
+("جنيه مصري", "บาท", "円", "ქართული ლარი"), with their head nouns ("جنيه",
+"원", "ლარი"). A form used by one currency across all locales maps to it
+(symbols before and after the number, names after it); a form used by
+several ("kr", "₨", "ريال") means money, currency unknown (`CurNone`).
+
 Usage (from the repository root):
 
     cd /tmp/cldr && npm install cldr-numbers-full@48.2.0
@@ -340,8 +349,361 @@ def render_lang(lang: str, rows) -> str:
     return "".join(out)
 
 
+# ---------------------------------------------------------------------------
+# The language-neutral table of symbols and non-Latin names (symbols.rs).
+
+SYMBOL_KEYS_ALL = ["symbol", "symbol-alt-narrow", "symbol-alt-variant"]
+
+# Unit symbols, compared case-insensitively: a currency symbol that spells
+# one ("KM" = km, "Kw" = kW, "Db" = dB, "Cg" = cg, "kn" = knot) is dropped.
+UNIT_WORDS = {
+    "k", "m", "b", "t", "w", "kw", "mw", "gw", "tw", "wh", "kwh", "mwh", "gwh",
+    "twh", "v", "kv", "mv", "a", "ma", "ka", "hz", "khz", "mhz", "ghz", "db",
+    "g", "mg", "cg", "kg", "kt", "mt", "gt", "l", "ml", "cl", "dl", "hl", "mm",
+    "cm", "dm", "km", "nm", "ha", "pa", "kpa", "mpa", "j", "kj", "mj", "gj",
+    "n", "kn", "s", "ms", "ns", "min", "h", "ft", "in", "yd", "mi", "lb", "oz",
+    "gal", "bbl", "kb", "mb", "gb", "tb", "pb", "cal", "kcal", "mph", "kph",
+    "bar", "mol", "lm", "lx", "pt", "px", "sq",
+    "км", "кг", "мг", "мм", "см", "м", "т", "г", "л", "мл", "га", "кв", "квт",
+    "мвт", "гвт", "вт", "ч", "мин", "с",
+}
+
+# Short English, French, German and Russian words (and abbreviations) that
+# CLDR uses as symbols, besides the stopwords: "DA" (da), "LE" (le), "Nu."
+# (nu), "UM" (um), "Cf" (cf.).
+EXTRA_WORDS = {"da", "le", "nu", "um", "cf"}
+
+# Forms dropped after review, with the reason.
+REVIEWED_SKIP = {
+    "VT": "a US state code (\"Burlington, VT 05401\")",
+    "अल": "Hindi al- (\"अल जज़ीरा\")",
+    "आर": "a Hindi word (\"आर-पार\")",
+    "동": "Korean dong, a building or district (\"101동\")",
+    "Χρυσή": "Greek 'gold' (the gold córdoba)",
+    "Χρυσὴ": "Greek 'gold' (the gold córdoba)",
+    "χρυσή": "Greek 'gold' (the gold córdoba)",
+    "χρυσές": "Greek 'gold' (the gold córdoba)",
+    "मुद्रा": "Hindi 'currency'",
+    "نشان": "Persian 'sign' (the convertible mark)",
+    "ಗುರುತು": "Kannada 'sign' (the convertible mark)",
+    "ಗುರುತುಗಳು": "Kannada 'signs' (the convertible mark)",
+    "ምልክት": "Tigrinya 'sign' (the convertible mark)",
+    "ምልክታት": "Tigrinya 'signs' (the convertible mark)",
+    "లు": "a Telugu plural suffix",
+    "سی": "a letter of 'CFA' in a Kashmiri name",
+    "او": "a letter of 'CFA' in a Kashmiri name",
+    "ጃፓን": "a country name (Japan)",
+    "ቻይና": "a country name (China)",
+    "ኣመሪካ": "a country name (America)",
+}
+
+# Currencies whose names give no head noun: "Zimbabwe Gold" would make the
+# words for gold ("ذهب", "골드") a currency.
+NO_HEAD = {"ZWG"}
+
+# Symbols longer than two letters that still keep their case: "MTn" is not
+# MTN, the telecom group.
+EXACT_SYMBOLS = {"MTn"}
+
+# A Latin all-capitals symbol of four letters or more ("BRTP", "MSRP") from
+# fewer locales than this is a private code, not a symbol ("FCFA" stays).
+CODE_LIKE_MIN_LOCALES = 3
+
+SC_BLOCK = range(0x20A0, 0x20D0)
+
+
+def script_of(c: str) -> str:
+    name = unicodedata.name(c, "")
+    for s in ("LATIN", "CYRILLIC"):
+        if name.startswith(s):
+            return s
+    return "OTHER"
+
+
+def has_latin_or_cyrillic(s: str) -> bool:
+    return any(c.isalpha() and script_of(c) != "OTHER" for c in s)
+
+
+def is_logogram(c: str) -> bool:
+    """Han characters, Hangul syllables and kana stand for a word alone ("円",
+    "원"); other single letters are letters."""
+    name = unicodedata.name(c, "")
+    return name.startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH",
+                            "HANGUL SYLLABLE", "HIRAGANA", "KATAKANA"))
+
+
+def is_currency_sign(c: str) -> bool:
+    return unicodedata.category(c) == "Sc" or ord(c) in SC_BLOCK
+
+
+def sym_text(raw: str) -> str:
+    """NFC, no invisible marks, single spaces, no "[…]" ("[₾]")."""
+    t = unicodedata.normalize("NFC", clean(raw))
+    if t.startswith("[") and t.endswith("]"):
+        t = t[1:-1].strip()
+    return t
+
+
+def name_ok(s: str) -> bool:
+    """A display name for the table: written in a script other than Latin and
+    Cyrillic, undated, without brackets."""
+    return (any(c.isalpha() for c in s) and not has_latin_or_cyrillic(s)
+            and not any(c.isdigit() for c in s) and not re.search(r"[()（）\[\]]", s))
+
+
+def sym_needs_exact(sym: str) -> bool:
+    """One- and two-letter Latin or Cyrillic symbols keep their case."""
+    if sym in EXACT_SYMBOLS:
+        return True
+    core = sym.replace(".", "")
+    return (0 < len(core) <= 2 and all(c.isalpha() for c in core)
+            and all(script_of(c) != "OTHER" for c in core))
+
+
+def form_problem(text: str, stop: set[str], n_locales: int) -> str | None:
+    """Why a symbol or name cannot be a row, or None."""
+    if not text:
+        return "empty"
+    if text in REVIEWED_SKIP:
+        return REVIEWED_SKIP[text]
+    core = text.replace(".", "").replace(" ", "")
+    if is_iso_like(core):
+        return "an ISO code"
+    if not any(c.isalpha() or is_currency_sign(c) for c in core):
+        return "no letter or currency sign"
+    if len(core) == 1 and core.isalpha() and not is_logogram(core):
+        return "one letter"
+    bare, key = fold(core), lookup_key(text)
+    if {bare, key} & (stop | EXTRA_WORDS):
+        return "a common word"
+    if {bare, key} & UNIT_WORDS:
+        return "a unit symbol"
+    if (len(core) >= 4 and all(c.isalpha() and c.isupper() and script_of(c) == "LATIN" for c in core)
+            and n_locales < CODE_LIKE_MIN_LOCALES):
+        return "a private code of one locale"
+    if " " in text and any(len(w) >= 4 and w.isalpha() and not w.isupper()
+                           and has_latin_or_cyrillic(w) for w in text.split()):
+        return "a phrase"
+    return None
+
+
+def head_nouns(forms: dict[str, list[str]], en_noun) -> list[tuple[str, str]]:
+    """The head noun of each multi-word name of one locale ("جنيه مصري" →
+    "جنيه", "대한민국 원" → "원"). Whether the head comes first or last is
+    learnt from the currencies that share an English noun (the dollars, the
+    pounds): the word their names share stands first, or last. A locale
+    without a clear answer gives nothing."""
+    groups: dict[str, list[str]] = {}
+    for code in forms:
+        groups.setdefault(en_noun(code), []).append(code)
+    first = last = 0
+    for noun, cs in groups.items():
+        if noun is None or len(cs) < 2:
+            continue
+        toks = [forms[c][0].split() for c in cs]
+        shared = set(toks[0]).intersection(*map(set, toks[1:]))
+        for t in toks:
+            if len(t) < 2:
+                continue
+            if t[0] in shared and t[-1] not in shared:
+                first += 1
+            elif t[-1] in shared and t[0] not in shared:
+                last += 1
+    if first + last < 4 or min(first, last) * 3 > max(first, last):
+        return []
+    idx = 0 if first > last else -1
+    out = []
+    for code, fs in forms.items():
+        if code in NO_HEAD:
+            continue
+        for f in fs:
+            t = f.split()
+            if len(t) >= 2:
+                out.append((code, t[idx]))
+    return out
+
+
+def collect_symbols(pkg: str, codes: set[str], common, lang_meanings, stop: set[str]):
+    """Returns the rows of the symbol table as (text, code or None for
+    `CurNone`, before, exact)."""
+    main_dir = os.path.join(pkg, "main")
+    with open(os.path.join(main_dir, "en", "currencies.json"), encoding="utf-8") as f:
+        en = json.load(f)["main"]["en"]["numbers"]["currencies"]
+
+    def en_words(code: str) -> list[str]:
+        return en.get(code, {}).get("displayName", "").lower().split()
+
+    def en_noun(code: str) -> str | None:
+        w = en_words(code)
+        return w[-1] if w else None
+
+    # key -> kind ("sym", "name", "head") -> code -> locales; key -> text -> locales
+    uses: dict[str, dict[str, dict[str, set[str]]]] = {}
+    texts: dict[str, dict[str, set[str]]] = {}
+
+    def add(text: str, code: str, loc: str, kind: str) -> None:
+        key = lookup_key(text)
+        uses.setdefault(key, {}).setdefault(kind, {}).setdefault(code, set()).add(loc)
+        texts.setdefault(key, {}).setdefault(text, set()).add(loc)
+
+    for loc in sorted(os.listdir(main_dir)):
+        path = os.path.join(main_dir, loc, "currencies.json")
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)["main"][loc]["numbers"]["currencies"]
+        forms: dict[str, list[str]] = {}
+        for code in sorted(data):
+            if code not in codes:
+                continue
+            d = data[code]
+            for k in SYMBOL_KEYS_ALL:
+                if k in d:
+                    add(sym_text(d[k]), code, loc, "sym")
+            names = []
+            for k in NAME_KEYS:
+                if k in d:
+                    n = sym_text(d[k])
+                    if name_ok(n) and n not in names:
+                        names.append(n)
+            for n in names:
+                add(n, code, loc, "name")
+            if names:
+                forms[code] = names
+        for code, head in head_nouns(forms, en_noun):
+            add(head, code, loc, "head")
+
+    # A head shared by currencies of different English nouns that also share
+    # another English word is that word: Greek "νέο" (New Shekel, New Taiwan
+    # Dollar), "μετατρέψιμο" (Convertible Mark, Convertible Peso).
+    for key, kinds in uses.items():
+        hs = kinds.get("head")
+        if not hs or len(hs) < 2:
+            continue
+        cs = sorted(hs)
+        if any(set(en_words(a)[:-1]) & set(en_words(b)[:-1]) and en_noun(a) != en_noun(b)
+               for i, a in enumerate(cs) for b in cs[i + 1:]):
+            warn(f"symbols: {key!r} is an adjective of {', '.join(cs)}, skipped")
+            del kinds["head"]
+
+    rows: list[tuple[str, str | None, bool, bool]] = []
+    for key in sorted(uses):
+        kinds = uses[key]
+        if not kinds:
+            continue
+        variants = texts[key]
+        n_loc = len(set().union(*variants.values()))
+        cs: set[str] = set()
+        for per in kinds.values():
+            cs |= set(per)
+        is_sym = "sym" in kinds
+        # The texts to emit: each case variant of an exact symbol (the dotted
+        # one covers the bare one), else the most used spelling.
+        exact_texts = sorted(t for t in variants if sym_needs_exact(t))
+        exact_texts = [t for t in exact_texts
+                       if not (not t.endswith(".") and t + "." in exact_texts)]
+        if exact_texts:
+            chosen = exact_texts
+        else:
+            chosen = [max(sorted(variants), key=lambda t: (len(variants[t]), t.endswith(".")))]
+        for text in chosen:
+            problem = form_problem(text, stop, n_loc)
+            if problem:
+                warn(f"symbols: {text!r} ({', '.join(sorted(cs))}) is {problem}, skipped"
+                     if not problem.startswith(("a ", "an ", "no ", "one ", "empty"))
+                     else f"symbols: {text!r} ({', '.join(sorted(cs))}): {problem}, skipped")
+                continue
+            if key in common:
+                warn(f"symbols: {text!r} is hand-written in common.rs, skipped")
+                continue
+            is_exact = sym_needs_exact(text)
+            code = next(iter(cs)) if len(cs) == 1 else None
+            meaning = code if code else "other:Word::CurNone"
+            clash = set()
+            for lang, hand in lang_meanings.items():
+                for m, hand_exact in hand.get(key, set()):
+                    if m != meaning and (not is_exact or hand_exact in (None, text.rstrip("."))):
+                        clash.add(f"{m} ({lang})")
+            if clash:
+                warn(f"symbols: {text!r} ({', '.join(sorted(cs))}) already means "
+                     f"{', '.join(sorted(clash))}, skipped")
+                continue
+            if code is None:
+                rows.append((text, None, False, is_exact))
+            else:
+                rows.append((text, code, False, is_exact))
+                if is_sym:
+                    rows.append((text, code, True, is_exact))
+    rows.sort(key=lambda r: (r[1] is None, r[1] or "", fold(r[0]), r[0], r[2]))
+    return rows
+
+
+def display_width(s: str) -> int:
+    """Columns as rustfmt counts them (unicode-width): wide East Asian
+    characters take two, combining marks none."""
+    n = 0
+    for c in s:
+        if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf"):
+            continue
+        n += 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+    return n
+
+
+def render_symbol_row(text: str, code: str | None, before: bool, is_exact: bool) -> str:
+    if code is None:
+        word = "Word::CurNone"
+    else:
+        word = f"{'cur_before' if before else 'cur'}(C::{code})"
+    ctor = "exact" if is_exact else "w"
+    lit = rust_str(text)
+    line = f"    {ctor}({lit}, {word}),"
+    if display_width(line) <= 100:
+        return line + "\n"
+    return f"    {ctor}(\n        {lit},\n        {word},\n    ),\n"
+
+
+def render_symbols(rows) -> str:
+    names = ["Entry"]
+    if any(r[1] is None for r in rows):
+        names.append("Word")
+    if any(r[1] is not None and not r[2] for r in rows):
+        names.append("cur")
+    if any(r[2] for r in rows):
+        names.append("cur_before")
+    if any(r[3] for r in rows):
+        names.append("exact")
+    if any(not r[3] for r in rows):
+        names.append("w")
+    out = [
+        f"//! Generated by tools/cldr_currencies.py from {CLDR_PACKAGE} {CLDR_VERSION} — do not edit.\n",
+        "//!\n",
+        "//! Currency symbols from every CLDR locale, and the currency names of\n",
+        "//! locales written in scripts other than Latin and Cyrillic. A form of one\n",
+        "//! currency maps to it; a form shared by several means money, currency\n",
+        "//! unknown (`Word::CurNone`).\n",
+        "\n",
+    ]
+    if any(r[1] is not None for r in rows):
+        out += ["use iso_currency::Currency as C;\n", "\n"]
+    out += [
+        f"use crate::lang::{{{', '.join(names)}}};\n",
+        "\n",
+        "pub(crate) static SYMBOLS: &[Entry] = &[\n",
+    ]
+    started_none = False
+    for r in rows:
+        if r[1] is None and not started_none:
+            started_none = True
+            out.append("    // Shared by several currencies.\n")
+        out.append(render_symbol_row(*r))
+    out.append("];\n")
+    return "".join(out)
+
+
 MOD_RS = f"""\
-//! Currency names from the Unicode CLDR, one table per language.
+//! Currency names from the Unicode CLDR, one table per language, and one
+//! language-neutral table of currency symbols and non-Latin, non-Cyrillic
+//! currency names gathered from every CLDR locale (`symbols::SYMBOLS`).
 //!
 //! Generated by `tools/cldr_currencies.py` from {CLDR_PACKAGE} {CLDR_VERSION}
 //! (CLDR {CLDR_VERSION.split('.')[0]}) — do not edit. To regenerate, install the npm package
@@ -359,6 +721,7 @@ pub(crate) mod de;
 pub(crate) mod en;
 pub(crate) mod fr;
 pub(crate) mod ru;
+pub(crate) mod symbols;
 """
 
 
@@ -385,6 +748,8 @@ def main() -> None:
     os.makedirs(out_dir, exist_ok=True)
     common = hand_rows(os.path.join(lang_dir, "common.rs"))
     base_stop = {fold(s) for s in STOPWORDS}
+    lang_meanings: dict[str, dict] = {}
+    all_stop: set[str] = set(base_stop)
 
     for lang in LANGS:
         path = os.path.join(pkg, "main", lang, "currencies.json")
@@ -400,6 +765,19 @@ def main() -> None:
         with open(os.path.join(out_dir, f"{lang}.rs"), "w", encoding="utf-8") as f:
             f.write(render_lang(lang, rows))
         print(f"{lang}: {len(rows)} rows", file=sys.stderr)
+        # What the language's lexicon already means, for the symbol table.
+        for text, code, _, is_exact in rows:
+            hand.setdefault(lookup_key(text), set()).add(
+                (code, text.rstrip(".") if is_exact else None))
+        lang_meanings[lang] = hand
+        all_stop |= stop
+
+    sym_rows = collect_symbols(pkg, codes, common, lang_meanings, all_stop)
+    with open(os.path.join(out_dir, "symbols.rs"), "w", encoding="utf-8") as f:
+        f.write(render_symbols(sym_rows))
+    n_none = sum(1 for r in sym_rows if r[1] is None)
+    print(f"symbols: {len(sym_rows)} rows ({len(sym_rows) - n_none} one-currency, "
+          f"{n_none} CurNone)", file=sys.stderr)
 
     with open(os.path.join(out_dir, "mod.rs"), "w", encoding="utf-8") as f:
         f.write(MOD_RS)

@@ -159,7 +159,8 @@ fn interpret(text: &str, g: &[Group], t: &LangTable) -> Option<(Option<usize>, O
         return Some((None, None));
     }
     let last = g[k - 1].sep;
-    let thousands_ok = |upto: usize| well_grouped(text, &g[..upto]) || indian_grouped(text, &g[..upto]);
+    let thousands_ok =
+        |upto: usize| well_grouped(text, &g[..upto]) || indian_grouped(text, &g[..upto]);
     if !is_point(last) {
         // Spaces and apostrophes only group, and only where the language says so.
         let ok = g[1..]
