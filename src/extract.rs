@@ -665,7 +665,7 @@ fn left_starts(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize) -> Vec<usiz
     // ".75 €": a decimal point that opens the number.
     if let Some(p) = prev_char(text, anchor)
         && matches!(p, '.' | ',')
-        && anchor - 1 >= floor
+        && anchor > floor
         && !prev_char(text, anchor - 1).is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
     {
         cur = anchor - 1;
