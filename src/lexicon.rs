@@ -164,7 +164,8 @@ impl Lexicon {
         let rows = common::WORDS
             .iter()
             .chain(table.words)
-            .chain(table.cldr_currencies);
+            .chain(table.cldr_currencies)
+            .chain(crate::lang::cldr::symbols::SYMBOLS);
         for e in rows {
             Self::insert_entry(&mut b, e);
         }

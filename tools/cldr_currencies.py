@@ -397,6 +397,10 @@ REVIEWED_SKIP = {
     "ኣመሪካ": "a country name (America)",
 }
 
+# Forms that CLDR gives to one currency but that name several: Russian
+# "лей" is the Moldovan leu as much as the Romanian one.
+EXTRA_USERS = {"лей": {"MDL"}}
+
 # Currencies whose names give no head noun: "Zimbabwe Gold" would make the
 # words for gold ("ذهب", "골드") a currency.
 NO_HEAD = {"ZWG"}
@@ -460,7 +464,7 @@ def sym_needs_exact(sym: str) -> bool:
             and all(script_of(c) != "OTHER" for c in core))
 
 
-def form_problem(text: str, stop: set[str], n_locales: int) -> str | None:
+def form_problem(text: str, stop: set[str], n_locales: int, codes: set[str]) -> str | None:
     """Why a symbol or name cannot be a row, or None."""
     if not text:
         return "empty"
@@ -468,7 +472,9 @@ def form_problem(text: str, stop: set[str], n_locales: int) -> str | None:
         return REVIEWED_SKIP[text]
     core = text.replace(".", "").replace(" ", "")
     if is_iso_like(core):
-        return "an ISO code"
+        # ISO codes are the grammar's; other three capitals ("NIS", "CFA",
+        # "STD") are old codes, or acronyms.
+        return "an ISO code" if core in codes else "code-like"
     if not any(c.isalpha() or is_currency_sign(c) for c in core):
         return "no letter or currency sign"
     if len(core) == 1 and core.isalpha() and not is_logogram(core):
@@ -542,7 +548,8 @@ def collect_symbols(pkg: str, codes: set[str], common, lang_meanings, stop: set[
     texts: dict[str, dict[str, set[str]]] = {}
 
     def add(text: str, code: str, loc: str, kind: str) -> None:
-        key = lookup_key(text)
+        # Exact symbols are told apart by case ("Rf" rufiyaa, "RF" franc).
+        key = text.rstrip(".") if sym_needs_exact(text) else lookup_key(text)
         uses.setdefault(key, {}).setdefault(kind, {}).setdefault(code, set()).add(loc)
         texts.setdefault(key, {}).setdefault(text, set()).add(loc)
 
@@ -597,43 +604,37 @@ def collect_symbols(pkg: str, codes: set[str], common, lang_meanings, stop: set[
         for per in kinds.values():
             cs |= set(per)
         is_sym = "sym" in kinds
-        # The texts to emit: each case variant of an exact symbol (the dotted
-        # one covers the bare one), else the most used spelling.
-        exact_texts = sorted(t for t in variants if sym_needs_exact(t))
-        exact_texts = [t for t in exact_texts
-                       if not (not t.endswith(".") and t + "." in exact_texts)]
-        if exact_texts:
-            chosen = exact_texts
+        for t in variants:
+            cs |= EXTRA_USERS.get(t, set())
+        # The spelling to emit: a dotted one ("руб.", "Br.") also matches
+        # without its dot; else the most used one.
+        text = max(sorted(variants), key=lambda t: (t.endswith("."), len(variants[t]), t == t.lower()))
+        if lookup_key(text) in common:
+            warn(f"symbols: {text!r} is hand-written in common.rs, skipped")
+            continue
+        problem = form_problem(text, stop, n_loc, codes)
+        if problem:
+            if problem != "an ISO code":
+                warn(f"symbols: {text!r} ({', '.join(sorted(cs))}): {problem}, skipped")
+            continue
+        is_exact = sym_needs_exact(text)
+        code = next(iter(cs)) if len(cs) == 1 else None
+        meaning = code if code else "other:Word::CurNone"
+        clash = set()
+        for lang, hand in lang_meanings.items():
+            for m, hand_exact in hand.get(lookup_key(text), set()):
+                if m != meaning and (not is_exact or hand_exact in (None, text.rstrip("."))):
+                    clash.add(f"{m} ({lang})")
+        if clash:
+            warn(f"symbols: {text!r} ({', '.join(sorted(cs))}) already means "
+                 f"{', '.join(sorted(clash))}, skipped")
+            continue
+        if code is None:
+            rows.append((text, None, False, is_exact))
         else:
-            chosen = [max(sorted(variants), key=lambda t: (len(variants[t]), t.endswith(".")))]
-        for text in chosen:
-            problem = form_problem(text, stop, n_loc)
-            if problem:
-                warn(f"symbols: {text!r} ({', '.join(sorted(cs))}) is {problem}, skipped"
-                     if not problem.startswith(("a ", "an ", "no ", "one ", "empty"))
-                     else f"symbols: {text!r} ({', '.join(sorted(cs))}): {problem}, skipped")
-                continue
-            if key in common:
-                warn(f"symbols: {text!r} is hand-written in common.rs, skipped")
-                continue
-            is_exact = sym_needs_exact(text)
-            code = next(iter(cs)) if len(cs) == 1 else None
-            meaning = code if code else "other:Word::CurNone"
-            clash = set()
-            for lang, hand in lang_meanings.items():
-                for m, hand_exact in hand.get(key, set()):
-                    if m != meaning and (not is_exact or hand_exact in (None, text.rstrip("."))):
-                        clash.add(f"{m} ({lang})")
-            if clash:
-                warn(f"symbols: {text!r} ({', '.join(sorted(cs))}) already means "
-                     f"{', '.join(sorted(clash))}, skipped")
-                continue
-            if code is None:
-                rows.append((text, None, False, is_exact))
-            else:
-                rows.append((text, code, False, is_exact))
-                if is_sym:
-                    rows.append((text, code, True, is_exact))
+            rows.append((text, code, False, is_exact))
+            if is_sym:
+                rows.append((text, code, True, is_exact))
     rows.sort(key=lambda r: (r[1] is None, r[1] or "", fold(r[0]), r[0], r[2]))
     return rows
 
@@ -657,7 +658,9 @@ def render_symbol_row(text: str, code: str | None, before: bool, is_exact: bool)
     ctor = "exact" if is_exact else "w"
     lit = rust_str(text)
     line = f"    {ctor}({lit}, {word}),"
-    if display_width(line) <= 100:
+    # rustfmt keeps a call on one line while its arguments fit in 60 columns
+    # (`fn_call_width`) and the line in 100.
+    if display_width(f"{lit}, {word}") <= 60 and display_width(line) <= 100:
         return line + "\n"
     return f"    {ctor}(\n        {lit},\n        {word},\n    ),\n"
 

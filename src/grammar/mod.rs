@@ -599,10 +599,23 @@ impl<'t> Cx<'t> {
             Some(c) if is_hyphen(c) => (&after[c.len_utf8()..], true),
             _ => (self.ws0(after)?.0, false),
         };
+        // A longer currency symbol at the same place wins over a scale
+        // letter: "1 T$" is the paʻanga, not a trillion dollars.
+        let currency_here = self
+            .word(j, |w| {
+                matches!(
+                    w,
+                    Word::Cur(_) | Word::CurGuess(_) | Word::CurNone | Word::CurBefore(_)
+                )
+                .then_some(())
+            })
+            .ok()
+            .map(|(r, ())| r.len());
         if let Ok((k, (e, form))) = self.word(j, |w| match w {
             Word::Scale(e, f) => Some((e, f)),
             _ => None,
-        }) {
+        }) && currency_here.is_none_or(|r| r >= k.len())
+        {
             let glued = hyphen || self.at(j) == n.end;
             q.scale = Some((e, form));
             q.scale_glued = glued;
@@ -710,7 +723,11 @@ impl<'t> Cx<'t> {
             if prefix_capable && glued_next && !rest.is_empty() {
                 return fail(i, Expected::Figure);
             }
+            // A symbol glued to the number before it closes that number
+            // ("1250€ 600").
+            let glued_prev = self.text[..pos].ends_with(|c: char| c.is_ascii_digit());
             if prefix_capable
+                && !glued_prev
                 && after.starts_with(|c: char| c.is_ascii_digit())
                 && self.cents(rest, c.currency).is_err()
                 && !self

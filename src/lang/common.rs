@@ -76,6 +76,8 @@ pub(crate) static WORDS: &[Entry] = &[
     w("₿", Word::CurBefore(BTC)),
     w("₿", Word::Cur(BTC)),
     exact("Rs", cur_before(C::INR)),
+    exact("KD", cur(C::KWD)),
+    w("원", cur(C::KRW)),
     exact("RM", cur_before(C::MYR)),
     exact("RM", cur(C::MYR)),
     w("¢", Word::Subunit(None)),
