@@ -9,17 +9,46 @@
 //! try each tied language and say when the readings differ.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::lang::{Lang, Word};
-use crate::lexicon::fold_str;
+use crate::lexicon::{fold, fold_str};
 
-/// How many words of a text are looked at.
-const MAX_WORDS: usize = 200;
+/// How many words of a document are looked at.
+const DOC_WORDS: usize = 200;
+/// How many words of a paragraph are looked at.
+const PARA_WORDS: usize = 24;
+/// The longest word looked up, in bytes.
+const MAX_WORD: usize = 48;
+
+/// FNV-1a: the vocabulary is small and trusted, so a fast hash will do.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Vocab = HashMap<String, u8, BuildHasherDefault<Fnv>>;
 
 /// Word → bit set of the languages that use it.
-static VOCAB: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
-    let mut map: HashMap<String, u8> = HashMap::new();
+static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
+    let mut map = Vocab::default();
     for lang in Lang::ALL {
         let t = lang.table();
         let bit = 1u8 << lang.index();
@@ -54,53 +83,72 @@ static VOCAB: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
     map
 });
 
-/// Scores of the four languages for `text`.
-pub(crate) fn scores(text: &str) -> [u32; 4] {
+/// Scores of the four languages for the first `max_words` words of `text`.
+fn scores_n(text: &str, max_words: usize) -> [u32; 4] {
     let mut s = [0u32; 4];
     let (mut cyr, mut lat) = (0u32, 0u32);
     let mut words = 0;
-    let mut word = String::new();
+    let mut buf = [0u8; MAX_WORD];
+    let mut len = 0usize;
+    let mut too_long = false;
     let mut lower_seen = false;
-    // An all-caps word of three letters or fewer is an abbreviation ("AU$",
-    // "DE"), not a word of the language.
-    let flush = |word: &mut String, s: &mut [u32; 4], lower_seen: bool| {
-        let abbreviation = !lower_seen && word.chars().count() <= 3;
-        if !abbreviation && let Some(&bits) = VOCAB.get(word.as_str()) {
+    let mut chars = 0usize;
+    let flush = |buf: &[u8], s: &mut [u32; 4], lower_seen: bool, chars: usize| {
+        // An all-caps word of three letters or fewer is an abbreviation
+        // ("AU$", "DE"), not a word of the language.
+        if !lower_seen && chars <= 3 {
+            return;
+        }
+        let Ok(word) = std::str::from_utf8(buf) else {
+            return;
+        };
+        if let Some(&bits) = VOCAB.get(word) {
             for l in Lang::ALL {
                 if bits & (1 << l.index()) != 0 {
                     s[l.index()] += 1;
                 }
             }
         }
-        word.clear();
     };
     for c in text.chars() {
         if c.is_alphabetic() {
-            if ('\u{400}'..='\u{4ff}').contains(&c) {
-                cyr += 1;
-            } else if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
+            if c.is_ascii() {
                 lat += 1;
-            }
-            match c {
-                'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü' => s[Lang::De.index()] += 1,
-                'é' | 'è' | 'ê' | 'à' | 'ç' | 'œ' | 'ù' | 'î' | 'É' => {
-                    s[Lang::Fr.index()] += 1
+            } else if ('\u{400}'..='\u{4ff}').contains(&c) {
+                cyr += 1;
+            } else if ('\u{c0}'..='\u{24f}').contains(&c) {
+                lat += 1;
+                match c {
+                    'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü' => s[Lang::De.index()] += 1,
+                    'é' | 'è' | 'ê' | 'à' | 'ç' | 'œ' | 'ù' | 'î' | 'É' => {
+                        s[Lang::Fr.index()] += 1
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
             lower_seen |= c.is_lowercase();
-            word.extend(c.to_lowercase());
-        } else if !word.is_empty() {
-            flush(&mut word, &mut s, lower_seen);
-            lower_seen = false;
+            chars += 1;
+            let f = fold(c);
+            let n = f.len_utf8();
+            if len + n <= MAX_WORD {
+                f.encode_utf8(&mut buf[len..len + n]);
+                len += n;
+            } else {
+                too_long = true;
+            }
+        } else if chars > 0 {
+            if !too_long {
+                flush(&buf[..len], &mut s, lower_seen, chars);
+            }
+            (len, too_long, lower_seen, chars) = (0, false, false, 0);
             words += 1;
-            if words >= MAX_WORDS {
+            if words >= max_words {
                 break;
             }
         }
     }
-    if !word.is_empty() {
-        flush(&mut word, &mut s, lower_seen);
+    if chars > 0 && !too_long {
+        flush(&buf[..len], &mut s, lower_seen, chars);
     }
     if cyr > lat {
         return [0, 0, 0, cyr.max(1)];
@@ -109,19 +157,27 @@ pub(crate) fn scores(text: &str) -> [u32; 4] {
     s
 }
 
+/// Scores of the four languages for `text` (its first 200 words).
+pub(crate) fn scores(text: &str) -> [u32; 4] {
+    scores_n(text, DOC_WORDS)
+}
+
 /// The languages with the best score, best first (ties in `Lang::ALL`
-/// order). With no evidence at all: the three Latin-script languages, or
-/// Russian for a Cyrillic text.
-pub(crate) fn candidates(text: &str) -> Vec<Lang> {
-    let s = scores(text);
-    let best = s.iter().copied().max().unwrap_or(0);
-    if best == 0 {
+/// order). With no evidence at all: the three Latin-script languages.
+fn best(s: &[u32; 4]) -> Vec<Lang> {
+    let top = s.iter().copied().max().unwrap_or(0);
+    if top == 0 {
         return vec![Lang::En, Lang::Fr, Lang::De];
     }
     Lang::ALL
         .into_iter()
-        .filter(|l| s[l.index()] == best)
+        .filter(|l| s[l.index()] == top)
         .collect()
+}
+
+/// The languages with the best score for `text`, best first.
+pub(crate) fn candidates(text: &str) -> Vec<Lang> {
+    best(&scores(text))
 }
 
 /// The single best language, if one stands out; else the first in order.
@@ -132,15 +188,18 @@ pub(crate) fn detect(text: &str) -> Lang {
 /// The language of a paragraph inside a document in `doc`: the
 /// paragraph's own best language when it beats the document's language by
 /// at least two points, else the document's (short lines such as headlines
-/// carry too few words to decide alone).
-pub(crate) fn paragraph_lang(text: &str, doc: Lang) -> Lang {
-    let s = scores(text);
-    let best = candidates(text)[0];
-    if best != doc && s[best.index()] >= s[doc.index()] + 2 {
-        best
+/// carry too few words to decide alone). Also says whether the paragraph
+/// has no telling word at all.
+pub(crate) fn paragraph_lang(text: &str, doc: Lang) -> (Lang, bool) {
+    let s = scores_n(text, PARA_WORDS);
+    let unknown = s.iter().all(|x| *x == 0);
+    let top = best(&s)[0];
+    let lang = if top != doc && s[top.index()] >= s[doc.index()] + 2 {
+        top
     } else {
         doc
-    }
+    };
+    (lang, unknown)
 }
 
 #[cfg(test)]

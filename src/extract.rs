@@ -280,10 +280,9 @@ impl Extractor {
             let (lang, others): (Lang, &[Lang]) = match self.opts.lang {
                 LangMode::Fixed(l) => (l, &[]),
                 LangMode::Auto => {
-                    let para = &text[ps..pe];
-                    let lang = detect::paragraph_lang(para, doc_lang);
+                    let (lang, para_unknown) = detect::paragraph_lang(&text[ps..pe], doc_lang);
                     // No telling word at all: try the other Latin-script languages too.
-                    let unknown = doc_unknown && detect::scores(para).iter().all(|s| *s == 0);
+                    let unknown = doc_unknown && para_unknown;
                     (lang, if unknown { &[Lang::Fr, Lang::De] } else { &[] })
                 }
             };
@@ -466,22 +465,43 @@ fn best_reading(
 
 /// The next digit or number-word start at or after `pos`.
 fn next_anchor(cx: &Cx<'_>, text: &str, pos: usize, pe: usize) -> Option<usize> {
-    let bytes = &text.as_bytes()[pos..pe];
-    let digit = bytes.iter().position(u8::is_ascii_digit).map(|i| pos + i);
+    let digit = find_digit(&text.as_bytes()[..pe], pos);
     let limit = digit.unwrap_or(pe);
-    // Word starts before the digit.
-    let mut prev_word = prev_char(text, pos).is_some_and(is_word_char);
-    for (i, c) in text[pos..limit].char_indices() {
-        let word = is_word_char(c);
-        if word && !prev_word && cx.lx.may_start_number(c) {
-            let at = pos + i;
-            if words::words(cx.lx, text, at, cx.t.compound_numbers).is_some() {
-                return Some(at);
-            }
+    // Number words before the digit, found by the prefilter and confirmed
+    // by the word grammar.
+    let mut from = pos;
+    while from < limit {
+        let Some(at) = cx.lx.next_number_word(text, from, limit) else {
+            break;
+        };
+        if words::words(cx.lx, text, at, cx.t.compound_numbers).is_some() {
+            return Some(at);
         }
-        prev_word = word;
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
     }
     digit
+}
+
+/// The first ASCII digit in `bytes[from..]`, eight bytes at a time.
+fn find_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(chunk) ^ (ONES * 0x30);
+        // A byte of `x` below 10 (and without its high bit) was a digit.
+        let below = x.wrapping_sub(ONES * 10) & !x & HIGHS;
+        if below != 0 {
+            return Some(i + (below.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| i + k)
 }
 
 enum Step {
@@ -851,81 +871,110 @@ fn prev_word_start(text: &str, pos: usize) -> Option<usize> {
     (s < b).then_some(s)
 }
 
-/// Starts of up to `n` words before `pos`, nearest first, staying in the
+/// The starts of the words before `pos`, nearest first, staying in the
 /// sentence and after `floor`.
-fn words_back(text: &str, pos: usize, floor: usize, n: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut i = pos;
-    while out.len() < n && i > floor {
+struct WordsBack<'t> {
+    text: &'t str,
+    pos: usize,
+    floor: usize,
+}
+
+impl Iterator for WordsBack<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        let text = self.text;
+        let mut i = self.pos;
         // Skip separators; stop at a sentence end.
         while let Some(c) = prev_char(text, i) {
-            if i <= floor || is_word_char(c) {
+            if i <= self.floor || is_word_char(c) {
                 break;
             }
             if matches!(c, '!' | '?' | ';' | '\n')
                 || (c == '.' && next_char(text, i).is_some_and(char::is_whitespace))
             {
-                return out;
+                return None;
             }
             i -= c.len_utf8();
         }
-        if i <= floor {
-            break;
+        if i <= self.floor {
+            return None;
         }
         let end = i;
         while let Some(c) = prev_char(text, i) {
-            if i <= floor || !(is_word_char(c) || c == '-' || c == '\'' || c == '’') {
+            if i <= self.floor || !(is_word_char(c) || c == '-' || c == '\'' || c == '’') {
                 break;
             }
             i -= c.len_utf8();
         }
         if i == end {
-            break;
+            return None;
         }
-        out.push(i);
+        self.pos = i;
+        Some(i)
     }
-    out
 }
 
 /// Context fields: loss polarity, period adjectives, qualifying verbs.
 /// `floors`: the end of the previous figure, and of the previous money
 /// figure (a period adjective skips over a percentage to its money figure).
 fn enrich(cx: &Cx<'_>, text: &str, start: usize, floors: (usize, usize), f: &mut Figure) {
-    let find = |ws: usize, pick: &dyn Fn(Word) -> bool| {
-        cx.lx
-            .find(text, ws, |w| pick(w).then_some(w))
-            .map(|(w, _)| w)
+    if f.kind == Kind::Number {
+        return;
+    }
+    let money = f.kind == Kind::Money;
+    let (prev_end, money_floor) = floors;
+    let (mut want_loss, mut want_period, mut want_verb) = (
+        money,
+        money && f.period.is_none(),
+        f.qualifier == Qualifier::Exact,
+    );
+    let back = WordsBack {
+        text,
+        pos: start,
+        floor: if money { money_floor } else { prev_end },
     };
-    let prev_end = floors.0;
-    let back: Vec<usize> = words_back(text, start, floors.1, 24);
-    if f.kind == Kind::Money {
-        for &ws in back.iter().take(6).filter(|&&ws| ws >= prev_end) {
-            if find(ws, &|w| w == Word::Loss).is_some() {
-                f.polarity = Polarity::Loss;
-                f.inferred.push("polarity");
-                break;
-            }
+    for (n, ws) in back.take(24).enumerate() {
+        if !(want_loss || want_period || want_verb) {
+            break;
         }
-        if f.period.is_none() {
-            for &ws in back.iter() {
-                if let Some(Word::PeriodAdj(p)) = find(ws, &|w| matches!(w, Word::PeriodAdj(_))) {
+        let near = ws >= prev_end;
+        let Some(c) = text[ws..].chars().next() else {
+            break;
+        };
+        if !cx.lx.may_start(c) {
+            continue;
+        }
+        let hits = cx.lx.hits_at(text, ws);
+        let mut total = false;
+        for w in hits.iter(text).flat_map(|h| h.into_words()) {
+            match w {
+                Word::Loss if want_loss && near && n < 6 => {
+                    f.polarity = Polarity::Loss;
+                    f.inferred.push("polarity");
+                    want_loss = false;
+                }
+                Word::PeriodAdj(p) if want_period => {
                     f.period = Some(p);
                     f.inferred.push("period");
-                    break;
+                    want_period = false;
                 }
-                if find(ws, &|w| w == Word::Total).is_some() {
-                    break;
+                Word::QualVerb(q) if want_verb && near && n < 2 => {
+                    f.qualifier = q;
+                    f.inferred.push("qualifier");
+                    want_verb = false;
                 }
+                Word::Total => total = true,
+                _ => {}
             }
         }
-    }
-    if f.qualifier == Qualifier::Exact && f.kind != Kind::Number {
-        for &ws in back.iter().take(2).filter(|&&ws| ws >= prev_end) {
-            if let Some(Word::QualVerb(q)) = find(ws, &|w| matches!(w, Word::QualVerb(_))) {
-                f.qualifier = q;
-                f.inferred.push("qualifier");
-                break;
-            }
+        if total {
+            want_period = false;
+        }
+        if n >= 6 {
+            want_loss = false;
+        }
+        if n >= 2 {
+            want_verb = false;
         }
     }
 }

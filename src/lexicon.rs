@@ -10,8 +10,19 @@ use std::sync::LazyLock;
 use crate::lang::{Entry, Lang, ScaleForm, Word, common};
 
 /// Folds one character for matching.
-#[inline]
+#[inline(always)]
 pub(crate) fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            ' ' | '\t' | '\n' | '\r' => ' ',
+            _ => c,
+        };
+    }
+    fold_other(c)
+}
+
+fn fold_other(c: char) -> char {
     match c {
         'a'..='z' | '0'..='9' => c,
         'A'..='Z' => c.to_ascii_lowercase(),
@@ -29,8 +40,10 @@ pub(crate) fn fold(c: char) -> char {
         | '\u{3000}' => ' ',
         '\u{2010}' | '\u{2011}' => '-',
         '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{00b4}' => '\'',
+        'а'..='е' | 'ж'..='я' => c,
         'Ё' | 'ё' => 'е',
         'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{df}'..='\u{ff}' => c,
         '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
         _ if c.is_uppercase() => {
             let mut l = c.to_lowercase();
@@ -41,6 +54,40 @@ pub(crate) fn fold(c: char) -> char {
         }
         _ => c,
     }
+}
+
+/// The forms of a folded word the prefilter must find in raw text: as is,
+/// capitalised, upper case, and with "ё" for every "е" (up to three).
+fn case_variants(word: &str) -> Vec<String> {
+    let mut base = vec![word.to_string()];
+    let e_count = word.matches('е').count();
+    if (1..=3).contains(&e_count) {
+        // Every combination of е/ё.
+        let positions: Vec<usize> = word.match_indices('е').map(|(i, _)| i).collect();
+        for mask in 1u32..(1 << positions.len()) {
+            let mut v = String::new();
+            let mut last = 0;
+            for (k, &p) in positions.iter().enumerate() {
+                v.push_str(&word[last..p]);
+                v.push(if mask & (1 << k) != 0 { 'ё' } else { 'е' });
+                last = p + 'е'.len_utf8();
+            }
+            v.push_str(&word[last..]);
+            base.push(v);
+        }
+    }
+    let mut out = Vec::new();
+    for w in base {
+        let mut chars = w.chars();
+        let title: String = match chars.next() {
+            Some(c) => c.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
+        out.push(w.to_uppercase());
+        out.push(title);
+        out.push(w);
+    }
+    out
 }
 
 /// Folds a whole string (collapsing white-space runs).
@@ -55,10 +102,69 @@ pub(crate) fn fold_str(s: &str) -> String {
     out
 }
 
+/// The character at byte `i` of `text` (a char boundary) and its length.
+#[inline(always)]
+fn next_char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
+
+/// True for letters, fast for the scripts of the tables.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{400}'..='\u{481}').contains(&c) || ('\u{48a}'..='\u{4ff}').contains(&c) {
+        true
+    } else if ('\u{c0}'..='\u{24f}').contains(&c) {
+        c != '\u{d7}' && c != '\u{f7}'
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// True for characters that make up words: letters and digits.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{400}'..='\u{4ff}').contains(&c) {
+        // Cyrillic: letters but for a few signs (҂ and the combining marks).
+        !('\u{482}'..='\u{489}').contains(&c)
+    } else if ('\u{c0}'..='\u{24f}').contains(&c) {
+        c != '\u{d7}' && c != '\u{f7}'
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// A multiplicative hash for small integer keys (the build's edge index).
+#[derive(Default)]
+pub(crate) struct FastHash(u64);
+
+impl std::hash::Hasher for FastHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
 }
 
 /// A meaning stored in the trie.
@@ -75,6 +181,9 @@ struct Node {
     edge_len: u32,
     meaning_start: u32,
     meaning_len: u32,
+    /// The only edge of a node that has one (most nodes of a trie): its
+    /// character and child, read without hashing.
+    only: (u32, u32),
 }
 
 /// One entry found at a position.
@@ -86,12 +195,21 @@ pub(crate) struct Hit<'l, 't> {
     surface: &'t str,
 }
 
-impl<'l> Hit<'l, '_> {
+impl<'l, 't> Hit<'l, 't> {
     /// The meanings of the matched surface whose case fits.
     pub(crate) fn words(&self) -> impl Iterator<Item = Word> + '_ {
         self.meanings
             .iter()
             .filter(|m| m.exact.is_none_or(|e| e == self.surface))
+            .map(|m| m.word)
+    }
+
+    /// The same, consuming the hit.
+    pub(crate) fn into_words(self) -> impl Iterator<Item = Word> + use<'l, 't> {
+        let surface = self.surface;
+        self.meanings
+            .iter()
+            .filter(move |m| m.exact.is_none_or(|e| e == surface))
             .map(|m| m.word)
     }
 }
@@ -104,9 +222,11 @@ pub(crate) struct Lexicon {
     meanings: Vec<Meaning>,
     /// Child of the root for each ASCII first character (0 = none).
     ascii_root: [u32; 128],
-    /// Folded first characters of number words (ASCII as a mask).
-    num_first_ascii: [bool; 128],
-    num_first_other: Vec<char>,
+    /// Every edge, hashed: (node << 32 | char, child).
+    table: Vec<(u64, u32)>,
+    /// Finds the words that may start a spelled-out number (their first
+    /// word, in lower, title and upper case, "ё" and "е" both).
+    num_finder: Option<aho_corasick::AhoCorasick>,
 }
 
 /// The compiled lexicons, one per language, built on first use.
@@ -116,6 +236,16 @@ static LEXICONS: [LazyLock<Lexicon>; 4] = [
     LazyLock::new(|| Lexicon::build(Lang::De)),
     LazyLock::new(|| Lexicon::build(Lang::Ru)),
 ];
+
+/// Currency names of other scripts (Arabic, Hebrew, CJK...), read only after
+/// a number followed by such a script.
+static FOREIGN: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::from_rows(crate::lang::cldr::names::FOREIGN_NAMES.iter()));
+
+/// The lexicon of currency names in scripts none of the tables use.
+pub(crate) fn foreign() -> &'static Lexicon {
+    &FOREIGN
+}
 
 /// The compiled lexicon of a language.
 pub(crate) fn lexicon(lang: Lang) -> &'static Lexicon {
@@ -127,6 +257,8 @@ pub(crate) fn lexicon(lang: Lang) -> &'static Lexicon {
 struct Builder {
     children: Vec<Vec<(char, usize)>>,
     meanings: Vec<Vec<Meaning>>,
+    /// (node, char) → child, for a fast build.
+    index: std::collections::HashMap<(usize, char), usize, std::hash::BuildHasherDefault<FastHash>>,
 }
 
 impl Builder {
@@ -139,11 +271,12 @@ impl Builder {
     fn insert(&mut self, key: &str, m: Meaning) {
         let mut n = 0;
         for c in key.chars() {
-            n = match self.children[n].iter().find(|(k, _)| *k == c) {
-                Some(&(_, child)) => child,
+            n = match self.index.get(&(n, c)) {
+                Some(&child) => child,
                 None => {
                     let child = self.node();
                     self.children[n].push((c, child));
+                    self.index.insert((n, c), child);
                     child
                 }
             };
@@ -157,8 +290,6 @@ impl Builder {
 
 impl Lexicon {
     fn build(lang: Lang) -> Lexicon {
-        let mut b = Builder::default();
-        b.node();
         let table = lang.table();
         debug_assert_eq!(table.lang, lang);
         let rows = common::WORDS
@@ -166,7 +297,14 @@ impl Lexicon {
             .chain(table.words)
             .chain(table.cldr_currencies)
             .chain(crate::lang::cldr::symbols::SYMBOLS);
-        for e in rows {
+        Self::from_rows(rows)
+    }
+
+    fn from_rows<'e>(rows: impl Iterator<Item = &'e Entry>) -> Lexicon {
+        let rows: Vec<&Entry> = rows.collect();
+        let mut b = Builder::default();
+        b.node();
+        for &e in &rows {
             Self::insert_entry(&mut b, e);
         }
         let mut lx = Lexicon {
@@ -174,26 +312,33 @@ impl Lexicon {
             edges: Vec::new(),
             meanings: Vec::new(),
             ascii_root: [0; 128],
-            num_first_ascii: [false; 128],
-            num_first_other: Vec::new(),
+            num_finder: None,
+            table: Vec::new(),
         };
-        for e in common::WORDS.iter().chain(table.words.iter()) {
+        let mut patterns: Vec<String> = Vec::new();
+        for &e in &rows {
             let starts_number = matches!(
                 e.word,
                 Word::Num(..)
                     | Word::ScaleAlone(_)
                     | Word::Scale(_, ScaleForm::Word | ScaleForm::LongScale)
             );
-            if let Some(c) = fold_str(e.text).chars().next()
-                && starts_number
-            {
-                if c.is_ascii() {
-                    lx.num_first_ascii[c as usize] = true;
-                } else if !lx.num_first_other.contains(&c) {
-                    lx.num_first_other.push(c);
+            if starts_number {
+                let first = fold_str(e.text);
+                let first = first.split([' ', '-', '\'']).next().unwrap_or("");
+                if !first.is_empty() {
+                    patterns.extend(case_variants(first));
                 }
             }
         }
+        patterns.sort();
+        patterns.dedup();
+        lx.num_finder = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
         for (children, meanings) in b.children.iter_mut().zip(&b.meanings) {
             children.sort_by_key(|(c, _)| *c);
             let node = Node {
@@ -201,6 +346,10 @@ impl Lexicon {
                 edge_len: children.len() as u32,
                 meaning_start: lx.meanings.len() as u32,
                 meaning_len: meanings.len() as u32,
+                only: match children.as_slice() {
+                    [(c, n)] => (*c as u32, *n as u32),
+                    _ => (u32::MAX, 0),
+                },
             };
             lx.edges
                 .extend(children.iter().map(|&(c, n)| (c, n as u32)));
@@ -210,6 +359,22 @@ impl Lexicon {
         for &(c, n) in &b.children[0] {
             if c.is_ascii() {
                 lx.ascii_root[c as usize] = n as u32;
+            }
+        }
+        // The edge table, at most half full.
+        let size = (lx.edges.len() * 2).next_power_of_two().max(16);
+        lx.table = vec![(EMPTY, 0); size];
+        let mask = size - 1;
+        for (node, n) in lx.nodes.iter().enumerate() {
+            for &(c, child) in
+                &lx.edges[n.edge_start as usize..(n.edge_start + n.edge_len) as usize]
+            {
+                let key = ((node as u64) << 32) | u64::from(c as u32);
+                let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
+                while lx.table[i].0 != EMPTY {
+                    i = (i + 1) & mask;
+                }
+                lx.table[i] = (key, child);
             }
         }
         lx
@@ -240,14 +405,25 @@ impl Lexicon {
             return (n != 0).then_some(n);
         }
         let n = &self.nodes[node as usize];
-        let edges = &self.edges[n.edge_start as usize..(n.edge_start + n.edge_len) as usize];
-        if edges.len() <= 8 {
-            edges.iter().find(|(k, _)| *k == c).map(|&(_, n)| n)
-        } else {
-            edges
-                .binary_search_by_key(&c, |&(k, _)| k)
-                .ok()
-                .map(|i| edges[i].1)
+        if n.edge_len == 1 {
+            return (n.only.0 == c as u32).then_some(n.only.1);
+        }
+        if n.edge_len == 0 {
+            return None;
+        }
+        // One open-addressing table of every edge: (node, char) → child.
+        let key = (u64::from(node) << 32) | u64::from(c as u32);
+        let mask = self.table.len() - 1;
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
+        loop {
+            let (k, child) = self.table[i];
+            if k == key {
+                return Some(child);
+            }
+            if k == EMPTY {
+                return None;
+            }
+            i = (i + 1) & mask;
         }
     }
 
@@ -257,15 +433,15 @@ impl Lexicon {
         self.child(0, fold(c)).is_some()
     }
 
-    /// True when some number word starts with this character.
-    #[inline]
-    pub(crate) fn may_start_number(&self, c: char) -> bool {
-        let f = fold(c);
-        if f.is_ascii() {
-            self.num_first_ascii[f as usize]
-        } else {
-            self.num_first_other.contains(&f)
-        }
+    /// The next position in `from..to` where a word that may start a
+    /// spelled-out number begins (on a word boundary).
+    pub(crate) fn next_number_word(&self, text: &str, from: usize, to: usize) -> Option<usize> {
+        let finder = self.num_finder.as_ref()?;
+        let input = aho_corasick::Input::new(text).range(from..to);
+        finder
+            .find_iter(input)
+            .map(|m| m.start())
+            .find(|&at| !text[..at].chars().next_back().is_some_and(is_word_char))
     }
 
     /// Every entry that matches `text` at byte `pos`, longest first, that
@@ -286,56 +462,59 @@ impl Lexicon {
             items: [(0, 0); MAX_HITS],
             len: 0,
             lex: self,
-            text_ptr: 0,
+            text_ptr: pos,
         };
-        let Some(rest) = text.get(pos..) else {
+        let bytes = text.as_bytes();
+        if pos >= bytes.len() || !text.is_char_boundary(pos) {
             return out;
-        };
+        }
         let mut node = 0u32;
-        let mut chars = rest.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut i = pos;
+        while i < bytes.len() {
+            // The next character, folded: ASCII by table, the rest decoded.
+            let (c, len) = next_char_at(text, i);
             let f = fold(c);
             let Some(next) = self.child(node, f) else {
                 break;
             };
             node = next;
-            let mut end = i + c.len_utf8();
+            let mut end = i + len;
             if f == ' ' {
                 // Swallow the whole white-space run (but not a paragraph break).
                 let mut newlines = usize::from(c == '\n');
-                while let Some(&(j, d)) = chars.peek() {
+                while end < bytes.len() {
+                    let (d, dl) = next_char_at(text, end);
                     if fold(d) != ' ' {
                         break;
                     }
                     newlines += usize::from(d == '\n');
                     if newlines > 1 {
-                        break;
+                        return out;
                     }
-                    end = j + d.len_utf8();
-                    chars.next();
-                }
-                if newlines > 1 {
-                    break;
+                    end += dl;
                 }
             }
-            let prev_word_char = is_word_char(c);
             let n = &self.nodes[node as usize];
             if n.meaning_len > 0 {
-                let mut after = rest[end..].chars();
-                let next = after.next();
-                // "c'est", "l'an": an apostrophe followed by a letter continues the word.
-                let elided = matches!(next, Some('\'' | '’'))
-                    && after.next().is_some_and(char::is_alphabetic);
-                let boundary_ok = !bounded
-                    || !prev_word_char
-                    || !(next.is_some_and(char::is_alphabetic) || elided);
+                let boundary_ok = !bounded || !is_word_char(c) || {
+                    let (next, nl) = if end < bytes.len() {
+                        next_char_at(text, end)
+                    } else {
+                        (' ', 0)
+                    };
+                    // "c'est", "l'an": an apostrophe followed by a letter continues the word.
+                    let elided = matches!(next, '\'' | '’')
+                        && end + nl < bytes.len()
+                        && is_letter(next_char_at(text, end + nl).0);
+                    !(is_letter(next) || elided)
+                };
                 if boundary_ok && out.len < MAX_HITS {
-                    out.items[out.len] = (pos + end, node);
+                    out.items[out.len] = ((end - pos) as u32, node);
                     out.len += 1;
                 }
             }
+            i = end;
         }
-        out.text_ptr = pos;
         out
     }
 
@@ -367,12 +546,16 @@ impl Lexicon {
     }
 }
 
-const MAX_HITS: usize = 12;
+const MAX_HITS: usize = 6;
+
+/// An empty slot of the edge table (no node has this number).
+const EMPTY: u64 = u64::MAX;
 
 /// The matches at one position.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Hits<'l> {
-    items: [(usize, u32); MAX_HITS],
+    /// (end − start, node) of each hit, shortest first.
+    items: [(u32, u32); MAX_HITS],
     len: usize,
     lex: &'l Lexicon,
     text_ptr: usize,
@@ -385,10 +568,13 @@ impl<'l> Hits<'l> {
         self.items[..self.len]
             .iter()
             .rev()
-            .map(move |&(end, node)| Hit {
-                end,
-                meanings: self.lex.meanings_of(node),
-                surface: &text[start..end],
+            .map(move |&(len, node)| {
+                let end = start + len as usize;
+                Hit {
+                    end,
+                    meanings: self.lex.meanings_of(node),
+                    surface: &text[start..end],
+                }
             })
     }
 }

@@ -28,7 +28,7 @@ use nom::{IResult, Parser};
 use crate::error::{Error, Expected};
 use crate::figure::{Period, Qualifier};
 use crate::lang::{LangTable, ScaleForm, Word};
-use crate::lexicon::{Lexicon, fold};
+use crate::lexicon::{Hits, Lexicon, fold};
 use crate::unit::{Currency, Unit};
 
 pub(crate) use number::LoneSep;
@@ -183,13 +183,15 @@ pub(crate) struct RawFigure {
 }
 
 /// The grammar's context: the whole text and one language's data.
-#[derive(Clone, Copy)]
 pub(crate) struct Cx<'t> {
     pub text: &'t str,
     pub lx: &'static Lexicon,
     pub t: &'static LangTable,
     /// The currency of the place the text comes from (see `Options`).
     pub local: Option<Currency>,
+    /// The last table lookups, by position: productions often ask for
+    /// different words at the same place (qualifier? sign? currency?).
+    pub memo: std::cell::RefCell<[(usize, Option<Hits<'static>>); 2]>,
 }
 
 fn is_blank(c: char) -> bool {
@@ -207,6 +209,7 @@ impl<'t> Cx<'t> {
             lx: crate::lexicon::lexicon(lang),
             t: lang.table(),
             local: None,
+            memo: std::cell::RefCell::new([(usize::MAX, None); 2]),
         }
     }
 
@@ -240,11 +243,41 @@ impl<'t> Cx<'t> {
     }
 
     /// The first table word at the start of `i` that `pick` accepts.
-    fn word<T>(&self, i: &'t str, pick: impl FnMut(Word) -> Option<T>) -> PResult<'t, T> {
-        match self.lx.find(self.text, self.at(i), pick) {
-            Some((t, end)) => Ok((self.rest(end), t)),
-            None => fail(i, Expected::Figure),
+    fn word<T>(&self, i: &'t str, mut pick: impl FnMut(Word) -> Option<T>) -> PResult<'t, T> {
+        let pos = self.at(i);
+        if let Some(hits) = self.hits(pos) {
+            for hit in hits.iter(self.text) {
+                for w in hit.words() {
+                    if let Some(t) = pick(w) {
+                        return Ok((self.rest(hit.end), t));
+                    }
+                }
+            }
         }
+        fail(i, Expected::Figure)
+    }
+
+    /// The table entries at `pos`, remembered for the next question at the
+    /// same place.
+    fn hits(&self, pos: usize) -> Option<Hits<'static>> {
+        {
+            let memo = self.memo.borrow();
+            if memo[0].0 == pos {
+                return memo[0].1;
+            }
+            if memo[1].0 == pos {
+                return memo[1].1;
+            }
+        }
+        let first = self.text.get(pos..)?.chars().next()?;
+        let h = self
+            .lx
+            .may_start(first)
+            .then(|| self.lx.hits_at(self.text, pos));
+        let mut memo = self.memo.borrow_mut();
+        memo[1] = memo[0];
+        memo[0] = (pos, h);
+        h
     }
 
     // figure := (qualifier ws)* (range_open ws)? side range_tail? tail
@@ -660,6 +693,25 @@ impl<'t> Cx<'t> {
 
     fn post_word(&self, i: &'t str, hyphen: bool) -> PResult<'t, Post> {
         let pos = self.at(i);
+        // A currency name in a script no table covers ("10 دولارات").
+        if let Some(c) = i.chars().next()
+            && !c.is_ascii()
+            && crate::lexicon::is_letter(c)
+            && crate::lang::Script::of(c).is_none()
+        {
+            let found = crate::lexicon::foreign().find(self.text, pos, |w| match w {
+                Word::Cur(c) => Some(Post::Cur(Cur {
+                    currency: c,
+                    guess: false,
+                    scale: 0,
+                })),
+                Word::CurNone => Some(Post::CurNone),
+                _ => None,
+            });
+            if let Some((post, end)) = found {
+                return Ok((self.rest(end), post));
+            }
+        }
         let (rest, post) = if let Some(code) = code_at(self.text, pos) {
             let cur = Cur {
                 currency: code.currency,

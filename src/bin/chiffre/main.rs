@@ -5,6 +5,7 @@
 //! (unreadable file, invalid UTF-8, malformed JSON line) while the rest was
 //! processed.
 
+mod compare;
 mod figures;
 mod input;
 mod output;
@@ -28,6 +29,8 @@ enum Command {
     Figures(figures::Args),
     /// Parse one figure and print it as JSON.
     Parse(ParseArgs),
+    #[command(flatten)]
+    Compare(compare::Verb),
 }
 
 /// Arguments of `chiffre parse`.
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Parse(a) => run_parse(a),
         Command::Figures(a) => figures::run(a),
+        Command::Compare(v) => compare::run(v),
     };
     match result {
         Ok(code) => code,
