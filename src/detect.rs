@@ -110,14 +110,37 @@ fn scores_n(text: &str, max_words: usize) -> [u32; 4] {
             }
         }
     };
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            if c.is_ascii() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII fast path: letters fold by setting the case bit.
+        let (letter, c, step) = if b < 0x80 {
+            (b.is_ascii_alphabetic(), b as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (crate::lexicon::is_letter(c), c, c.len_utf8())
+        };
+        i += step;
+        if letter {
+            if b < 0x80 {
                 lat += 1;
-            } else if ('\u{400}'..='\u{4ff}').contains(&c) {
+                lower_seen |= b.is_ascii_lowercase();
+                if len < MAX_WORD {
+                    buf[len] = b | 0x20;
+                    len += 1;
+                } else {
+                    too_long = true;
+                }
+                chars += 1;
+                continue;
+            }
+            if ('\u{400}'..='\u{4ff}').contains(&c) {
                 cyr += 1;
+                lower_seen |= ('\u{430}'..='\u{45f}').contains(&c);
             } else if ('\u{c0}'..='\u{24f}').contains(&c) {
                 lat += 1;
+                lower_seen |= c.is_lowercase();
                 match c {
                     'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü' => s[Lang::De.index()] += 1,
                     'é' | 'è' | 'ê' | 'à' | 'ç' | 'œ' | 'ù' | 'î' | 'É' => {
@@ -125,8 +148,9 @@ fn scores_n(text: &str, max_words: usize) -> [u32; 4] {
                     }
                     _ => {}
                 }
+            } else {
+                lower_seen = true;
             }
-            lower_seen |= c.is_lowercase();
             chars += 1;
             let f = fold(c);
             let n = f.len_utf8();

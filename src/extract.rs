@@ -731,44 +731,34 @@ fn left_starts(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize) -> Vec<usiz
 /// The earliest start of a prefix word (qualifier, range opener, currency,
 /// minus word) that ends at `b`, with only blanks up to `cur`.
 fn prefix_ending_at(cx: &Cx<'_>, text: &str, b: usize, cur: usize, floor: usize) -> Option<usize> {
-    let lo = b.saturating_sub(40).max(floor);
-    let mut best = None;
-    let mut s = b;
-    let mut words_seen = 0;
-    while s > lo {
-        let Some(c) = prev_char(text, s) else { break };
-        s -= c.len_utf8();
+    let mut best: Option<usize> = None;
+    cx.lx.prefixes_ending_at(text, b, |s, w| {
+        if s < floor {
+            return;
+        }
+        let first = text[s..].chars().next().unwrap_or(' ');
         let before = prev_char(text, s);
-        let boundary = s == floor || !is_word_char(c) || !before.is_some_and(is_word_char);
-        if !boundary {
-            continue;
+        // A word must start a word; a symbol qualifier ("~", ">") must stand
+        // apart: "<b>$9" is markup.
+        let ok = if is_word_char(first) {
+            !before.is_some_and(is_word_char)
+        } else if matches!(w, Word::Qual(_)) {
+            before.is_none_or(|p| is_blank(p) || matches!(p, '\n' | '(' | '['))
+        } else {
+            true
+        };
+        if ok {
+            best = Some(best.map_or(s, |x| x.min(s)));
         }
-        if before.is_some_and(|p| is_blank(p) || p == '\n') {
-            words_seen += 1;
-        }
-        let ends_here =
-            |end: usize| end == b || (end <= cur && text[end..cur].chars().all(is_blank));
-        let code = code_at(text, s)
-            .is_some_and(|c| !c.wordlike && (ends_here(c.end) && b == cur || c.end == b));
-        // A symbol qualifier ("~", ">") must stand apart: "<b>$9" is markup.
-        let symbol_ok =
-            is_word_char(c) || before.is_none_or(|p| is_blank(p) || matches!(p, '\n' | '(' | '['));
-        let word = cx.lx.hits_at(text, s).iter(text).any(|h| {
-            ends_here(h.end)
-                && h.words().any(|w| match w {
-                    Word::Qual(_) => symbol_ok,
-                    Word::RangeOpen
-                    | Word::CurBefore(_)
-                    | Word::CurGuessBefore(_)
-                    | Word::Minus => true,
-                    _ => false,
-                })
-        });
-        if code || word {
-            best = Some(s);
-        }
-        if words_seen > 4 {
-            break;
+    });
+    // A currency code ("USD 300", "GBP3.01", "MUSD", "CAD$").
+    for back in 3..=5 {
+        if let Some(s) = b.checked_sub(back)
+            && s >= floor
+            && text.is_char_boundary(s)
+            && code_at(text, s).is_some_and(|c| !c.wordlike && (c.end == b || c.end == cur))
+        {
+            best = Some(best.map_or(s, |x| x.min(s)));
         }
     }
     best

@@ -56,6 +56,24 @@ fn fold_other(c: char) -> char {
     }
 }
 
+/// Reorders `items` by their node number (stable), in linear time.
+fn group_by_node<T: Copy>(items: Vec<T>, nodes: usize, node: impl Fn(&T) -> u32) -> Vec<T> {
+    let mut starts = vec![0usize; nodes + 1];
+    for it in &items {
+        starts[node(it) as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut out: Vec<Option<T>> = vec![None; items.len()];
+    for it in items {
+        let n = node(&it) as usize;
+        out[starts[n]] = Some(it);
+        starts[n] += 1;
+    }
+    out.into_iter().flatten().collect()
+}
+
 /// The forms of a folded word the prefilter must find in raw text: as is,
 /// capitalised, upper case, and with "ё" for every "е" (up to three).
 fn case_variants(word: &str) -> Vec<String> {
@@ -143,6 +161,75 @@ pub(crate) fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The words that may precede a number, keyed by their folded text
+/// reversed: walking back from a position finds every such word that ends
+/// there in one pass.
+#[derive(Debug, Default)]
+struct RevTrie {
+    edges: std::collections::HashMap<(u32, char), u32, std::hash::BuildHasherDefault<FastHash>>,
+    meanings: Vec<Vec<Meaning>>,
+}
+
+fn is_prefix_word(w: Word) -> bool {
+    matches!(
+        w,
+        Word::Qual(_)
+            | Word::RangeOpen
+            | Word::CurBefore(_)
+            | Word::CurGuessBefore(_)
+            | Word::Minus
+    )
+}
+
+impl RevTrie {
+    fn build(rows: &[&Entry]) -> RevTrie {
+        let mut t = RevTrie {
+            meanings: vec![Vec::new()],
+            ..RevTrie::default()
+        };
+        for e in rows.iter().filter(|e| is_prefix_word(e.word)) {
+            let m = Meaning {
+                word: e.word,
+                exact: e.exact.then_some(e.text),
+            };
+            t.insert(&fold_str(e.text), m);
+            if let Some(stem) = e.text.strip_suffix('.')
+                && stem.chars().last().is_some_and(char::is_alphabetic)
+            {
+                t.insert(
+                    &fold_str(stem),
+                    Meaning {
+                        word: e.word,
+                        exact: e.exact.then_some(stem),
+                    },
+                );
+            }
+        }
+        t
+    }
+
+    fn insert(&mut self, key: &str, m: Meaning) {
+        let mut n = 0u32;
+        for c in key.chars().rev() {
+            n = match self.edges.get(&(n, c)) {
+                Some(&child) => child,
+                None => {
+                    let child = self.meanings.len() as u32;
+                    self.meanings.push(Vec::new());
+                    self.edges.insert((n, c), child);
+                    child
+                }
+            };
+        }
+        if !self.meanings[n as usize]
+            .iter()
+            .any(|x| x.word == m.word && x.exact == m.exact)
+        {
+            self.meanings[n as usize].push(m);
+        }
+    }
+}
+
 /// A multiplicative hash for small integer keys (the build's edge index).
 #[derive(Default)]
 pub(crate) struct FastHash(u64);
@@ -222,8 +309,14 @@ pub(crate) struct Lexicon {
     meanings: Vec<Meaning>,
     /// Child of the root for each ASCII first character (0 = none).
     ascii_root: [u32; 128],
+    /// Folded first characters of number words: ASCII as a mask, others listed.
+    num_first_ascii: [bool; 128],
+    num_first_other: Vec<char>,
     /// Every edge, hashed: (node << 32 | char, child).
     table: Vec<(u64, u32)>,
+    /// The words that come before a number (qualifiers, range openers,
+    /// currencies, minus words), reversed, to find those that end at a place.
+    rev: RevTrie,
     /// Finds the words that may start a spelled-out number (their first
     /// word, in lower, title and upper case, "ё" and "е" both).
     num_finder: Option<aho_corasick::AhoCorasick>,
@@ -255,36 +348,32 @@ pub(crate) fn lexicon(lang: Lang) -> &'static Lexicon {
 /// A trie under construction.
 #[derive(Default)]
 struct Builder {
-    children: Vec<Vec<(char, usize)>>,
-    meanings: Vec<Vec<Meaning>>,
+    /// How many nodes (the root is node 0).
+    nodes: usize,
+    /// Every edge: (node, char, child).
+    edges: Vec<(u32, char, u32)>,
+    /// Every meaning: (node, meaning).
+    meanings: Vec<(u32, Meaning)>,
     /// (node, char) → child, for a fast build.
-    index: std::collections::HashMap<(usize, char), usize, std::hash::BuildHasherDefault<FastHash>>,
+    index: std::collections::HashMap<(u32, char), u32, std::hash::BuildHasherDefault<FastHash>>,
 }
 
 impl Builder {
-    fn node(&mut self) -> usize {
-        self.children.push(Vec::new());
-        self.meanings.push(Vec::new());
-        self.children.len() - 1
-    }
-
     fn insert(&mut self, key: &str, m: Meaning) {
-        let mut n = 0;
+        let mut n = 0u32;
         for c in key.chars() {
             n = match self.index.get(&(n, c)) {
                 Some(&child) => child,
                 None => {
-                    let child = self.node();
-                    self.children[n].push((c, child));
+                    let child = self.nodes as u32;
+                    self.nodes += 1;
+                    self.edges.push((n, c, child));
                     self.index.insert((n, c), child);
                     child
                 }
             };
         }
-        let ms = &mut self.meanings[n];
-        if !ms.iter().any(|x| x.word == m.word && x.exact == m.exact) {
-            ms.push(m);
-        }
+        self.meanings.push((n, m));
     }
 }
 
@@ -302,18 +391,25 @@ impl Lexicon {
 
     fn from_rows<'e>(rows: impl Iterator<Item = &'e Entry>) -> Lexicon {
         let rows: Vec<&Entry> = rows.collect();
-        let mut b = Builder::default();
-        b.node();
+        let mut b = Builder {
+            nodes: 1,
+            ..Builder::default()
+        };
+        b.index.reserve(rows.len() * 8);
+        b.edges.reserve(rows.len() * 8);
         for &e in &rows {
             Self::insert_entry(&mut b, e);
         }
         let mut lx = Lexicon {
-            nodes: Vec::with_capacity(b.children.len()),
+            nodes: Vec::with_capacity(b.nodes),
             edges: Vec::new(),
             meanings: Vec::new(),
             ascii_root: [0; 128],
             num_finder: None,
+            num_first_ascii: [false; 128],
+            num_first_other: Vec::new(),
             table: Vec::new(),
+            rev: RevTrie::build(&rows),
         };
         let mut patterns: Vec<String> = Vec::new();
         for &e in &rows {
@@ -325,6 +421,13 @@ impl Lexicon {
             );
             if starts_number {
                 let first = fold_str(e.text);
+                if let Some(c) = first.chars().next() {
+                    if c.is_ascii() {
+                        lx.num_first_ascii[c as usize] = true;
+                    } else if !lx.num_first_other.contains(&c) {
+                        lx.num_first_other.push(c);
+                    }
+                }
                 let first = first.split([' ', '-', '\'']).next().unwrap_or("");
                 if !first.is_empty() {
                     patterns.extend(case_variants(first));
@@ -339,26 +442,39 @@ impl Lexicon {
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&patterns)
             .ok();
-        for (children, meanings) in b.children.iter_mut().zip(&b.meanings) {
-            children.sort_by_key(|(c, _)| *c);
-            let node = Node {
-                edge_start: lx.edges.len() as u32,
-                edge_len: children.len() as u32,
-                meaning_start: lx.meanings.len() as u32,
-                meaning_len: meanings.len() as u32,
-                only: match children.as_slice() {
-                    [(c, n)] => (*c as u32, *n as u32),
+        // Group edges and meanings by node, in linear time (a stable counting
+        // sort: meanings keep their table order).
+        b.edges = group_by_node(std::mem::take(&mut b.edges), b.nodes, |e| e.0);
+        b.meanings = group_by_node(std::mem::take(&mut b.meanings), b.nodes, |m| m.0);
+        b.meanings
+            .dedup_by(|a, b| a.0 == b.0 && a.1.word == b.1.word && a.1.exact == b.1.exact);
+        let (mut ei, mut mi) = (0, 0);
+        for node in 0..b.nodes as u32 {
+            let e0 = ei;
+            while ei < b.edges.len() && b.edges[ei].0 == node {
+                ei += 1;
+            }
+            let m0 = mi;
+            while mi < b.meanings.len() && b.meanings[mi].0 == node {
+                mi += 1;
+            }
+            let children = &b.edges[e0..ei];
+            lx.nodes.push(Node {
+                edge_start: e0 as u32,
+                edge_len: (ei - e0) as u32,
+                meaning_start: m0 as u32,
+                meaning_len: (mi - m0) as u32,
+                only: match children {
+                    [(_, c, n)] => (*c as u32, *n),
                     _ => (u32::MAX, 0),
                 },
-            };
-            lx.edges
-                .extend(children.iter().map(|&(c, n)| (c, n as u32)));
-            lx.meanings.extend(meanings.iter().copied());
-            lx.nodes.push(node);
+            });
         }
-        for &(c, n) in &b.children[0] {
-            if c.is_ascii() {
-                lx.ascii_root[c as usize] = n as u32;
+        lx.edges = b.edges.iter().map(|&(_, c, n)| (c, n)).collect();
+        lx.meanings = b.meanings.iter().map(|&(_, m)| m).collect();
+        for &(n, c, child) in &b.edges {
+            if n == 0 && c.is_ascii() {
+                lx.ascii_root[c as usize] = child;
             }
         }
         // The edge table, at most half full.
@@ -427,10 +543,57 @@ impl Lexicon {
         }
     }
 
+    /// True when some number word starts with this character.
+    #[inline]
+    pub(crate) fn may_start_number(&self, c: char) -> bool {
+        let f = fold(c);
+        if f.is_ascii() {
+            self.num_first_ascii[f as usize]
+        } else {
+            self.num_first_other.contains(&f)
+        }
+    }
+
     /// True when some entry starts with this (folded) character.
     #[inline]
     pub(crate) fn may_start(&self, c: char) -> bool {
         self.child(0, fold(c)).is_some()
+    }
+
+    /// Calls `f(start, word)` for every word that may precede a number and
+    /// ends exactly at `end` (case-exact entries checked), nearest first.
+    pub(crate) fn prefixes_ending_at(
+        &self,
+        text: &str,
+        end: usize,
+        mut f: impl FnMut(usize, Word),
+    ) {
+        let mut node = 0u32;
+        let mut i = end;
+        while let Some(c) = text[..i].chars().next_back() {
+            let folded = fold(c);
+            let Some(&next) = self.rev.edges.get(&(node, folded)) else {
+                break;
+            };
+            node = next;
+            i -= c.len_utf8();
+            if folded == ' ' {
+                // The whole white-space run (no paragraph break).
+                let mut newlines = usize::from(c == '\n');
+                while let Some(d) = text[..i].chars().next_back() {
+                    if fold(d) != ' ' || (d == '\n' && newlines > 0) {
+                        break;
+                    }
+                    newlines += usize::from(d == '\n');
+                    i -= d.len_utf8();
+                }
+            }
+            for m in &self.rev.meanings[node as usize] {
+                if m.exact.is_none_or(|e| e == &text[i..end]) {
+                    f(i, m.word);
+                }
+            }
+        }
     }
 
     /// The next position in `from..to` where a word that may start a

@@ -280,7 +280,12 @@ impl State {
 // words := group (scale group?)*
 /// Reads a spelled-out number at `pos` (which must start a word).
 pub(crate) fn words(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> Option<RawWords> {
-    if text[..pos].chars().next_back().is_some_and(is_word_char) {
+    if !text[pos..]
+        .chars()
+        .next()
+        .is_some_and(|c| lx.may_start_number(c))
+        || text[..pos].chars().next_back().is_some_and(is_word_char)
+    {
         return None;
     }
     let mut st = State {
