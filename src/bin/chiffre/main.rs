@@ -48,7 +48,14 @@ struct ParseArgs {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Bad arguments are a fatal error (exit 1); --help and --version succeed.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(1) } else { ExitCode::SUCCESS };
+        }
+    };
     let result = match cli.command {
         Command::Parse(a) => run_parse(a),
         Command::Figures(a) => figures::run(a),
