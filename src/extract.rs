@@ -249,6 +249,25 @@ pub fn extract(text: &str, opts: &Options) -> Vec<Found> {
 pub struct Extractor {
     opts: Options,
     doc_lang: Option<Lang>,
+    stats: Stats,
+}
+
+/// The work an [`Extractor`] has done: it grows linearly with the input,
+/// whatever the input (tests assert it on pathological texts).
+///
+/// ```
+/// let mut ex = chiffre::Extractor::new(chiffre::Options::default());
+/// ex.extract("It paid $5 billion and 200 MW.");
+/// assert_eq!(ex.stats().anchors, 2);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Bytes read.
+    pub bytes: u64,
+    /// Places where a figure could start (a digit or a number word).
+    pub anchors: u64,
+    /// Runs of the grammar.
+    pub parses: u64,
 }
 
 impl Extractor {
@@ -258,7 +277,16 @@ impl Extractor {
             LangMode::Fixed(l) => Some(l),
             LangMode::Auto => None,
         };
-        Extractor { opts, doc_lang }
+        Extractor {
+            opts,
+            doc_lang,
+            stats: Stats::default(),
+        }
+    }
+
+    /// The work done so far.
+    pub fn stats(&self) -> Stats {
+        self.stats
     }
 
     /// The document language, once known.
@@ -292,7 +320,7 @@ impl Extractor {
                 others,
                 opts: &self.opts,
             };
-            scan_paragraph(text, ps, pe, &reading, &mut out);
+            scan_paragraph(text, ps, pe, &reading, &mut out, &mut self.stats);
             let para = &mut out[before..];
             distribute_list_scales(text, para, lang);
             currency_from_sentence(text, para);
@@ -393,19 +421,29 @@ struct Reading<'a> {
     opts: &'a Options,
 }
 
-fn scan_paragraph(text: &str, ps: usize, pe: usize, r: &Reading<'_>, out: &mut Vec<Found>) {
+fn scan_paragraph(
+    text: &str,
+    ps: usize,
+    pe: usize,
+    r: &Reading<'_>,
+    out: &mut Vec<Found>,
+    stats: &mut Stats,
+) {
     let lang = r.lang;
     let cx = Cx {
         local: r.opts.local_currency,
         ..Cx::new(text, lang)
     };
+    stats.bytes += (pe - ps) as u64;
     let mut pos = ps;
     let mut floor = ps;
     let mut money_floor = ps;
+    let mut digit_cache = None;
     while pos < pe {
-        let Some(anchor) = next_anchor(&cx, text, pos, pe) else {
+        let Some(anchor) = next_anchor(&cx, text, pos, pe, &mut digit_cache) else {
             break;
         };
+        stats.anchors += 1;
         let mut step = figure_at(&cx, text, anchor, floor, pe, lang);
         if !r.others.is_empty() {
             step = best_reading(step, r, text, anchor, floor, pe);
@@ -426,6 +464,7 @@ fn scan_paragraph(text: &str, ps: usize, pe: usize, r: &Reading<'_>, out: &mut V
             pos += 1;
         }
     }
+    stats.parses += cx.parses.get();
 }
 
 /// Text in no known language: read the figure in every candidate language
@@ -440,6 +479,24 @@ fn best_reading(
     floor: usize,
     pe: usize,
 ) -> Step {
+    // Another language can only read more, or differently, where a
+    // separator touches the digits: a lone separator inside the figure, or
+    // one followed by three digits after it.
+    if let Step::Found(f) = &first {
+        let rest = &text[f.end..];
+        let sep_len = rest
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace() || matches!(c, '.' | ',' | '\'' | '’'))
+            .map_or(0, char::len_utf8);
+        let after = rest.as_bytes();
+        let more = sep_len > 0
+            && after.len() >= sep_len + 3
+            && after[sep_len..sep_len + 3].iter().all(u8::is_ascii_digit);
+        if f.figure.lone_group.is_none() && !more {
+            return first;
+        }
+    }
     let mut best = first;
     for &l in r.others {
         let cx = Cx {
@@ -464,8 +521,23 @@ fn best_reading(
 }
 
 /// The next digit or number-word start at or after `pos`.
-fn next_anchor(cx: &Cx<'_>, text: &str, pos: usize, pe: usize) -> Option<usize> {
-    let digit = find_digit(&text.as_bytes()[..pe], pos);
+/// `digit`: the next digit found by an earlier call, if it is still ahead
+/// (so that a paragraph with few digits is scanned for them once).
+fn next_anchor(
+    cx: &Cx<'_>,
+    text: &str,
+    pos: usize,
+    pe: usize,
+    digit_cache: &mut Option<Option<usize>>,
+) -> Option<usize> {
+    let digit = match *digit_cache {
+        Some(d) if d.is_none_or(|d| d >= pos) => d,
+        _ => {
+            let d = find_digit(&text.as_bytes()[..pe], pos);
+            *digit_cache = Some(d);
+            d
+        }
+    };
     let limit = digit.unwrap_or(pe);
     // Number words before the digit, found by the prefilter and confirmed
     // by the word grammar.
@@ -587,6 +659,7 @@ fn figure_in(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
     }
     let starts = left_starts(cx, text, anchor, floor);
     for &s in starts.iter() {
+        cx.parses.set(cx.parses.get() + 1);
         let Ok(raw) = parse_raw(text, s, lang) else {
             continue;
         };
@@ -1061,38 +1134,38 @@ fn currency_from_sentence(text: &str, para: &mut [Found]) {
             .filter_map(|g| g.figure.currency);
         let only = currencies.next().filter(|c| currencies.all(|d| d == *c));
         if let Some(c) = only {
-            // Money figures of the sentence, to see whether a bracket
-            // separates them from the bare number ("1.6 billion ($2.54 billion)"
-            // converts from another currency).
-            let money: Vec<(usize, usize)> = para[i..j]
-                .iter()
-                .filter(|g| g.figure.kind == Kind::Money)
-                .map(|g| (g.start, g.end))
-                .collect();
-            for found in &mut para[i..j] {
-                let (fs, fe) = (found.start, found.end);
-                let bracketed = money.iter().all(|&(ms, me)| {
-                    let gap = if me <= fs {
-                        &text[me..fs]
-                    } else {
-                        &text[fe..ms.max(fe)]
-                    };
-                    gap.contains(['(', ')', '[', ']'])
-                });
-                if bracketed {
+            for k in i..j {
+                let word_scale = matches!(para[k].figure.scale, Some(s) if s.exponent() >= 3);
+                if para[k].figure.kind != Kind::Number || !word_scale {
                     continue;
                 }
-                let f = &mut found.figure;
-                let word_scale = matches!(f.scale, Some(s) if s.exponent() >= 3);
-                if f.kind == Kind::Number && word_scale {
-                    f.kind = Kind::Money;
-                    f.currency = Some(c);
-                    f.inferred.push("currency");
-                    f.alternatives.push(Alternative {
-                        rule: Rule::FromContext,
-                        reading: "a bare number (no currency written)".into(),
+                // The money figures nearby: is a bracket between them and the
+                // bare number ("1.6 billion ($2.54 billion)" converts from
+                // another currency)?
+                let (fs, fe) = (para[k].start, para[k].end);
+                let near = k.saturating_sub(8).max(i)..(k + 9).min(j);
+                let apart = para[near]
+                    .iter()
+                    .filter(|g| g.figure.kind == Kind::Money)
+                    .all(|g| {
+                        let gap = if g.end <= fs {
+                            &text[g.end..fs]
+                        } else {
+                            &text[fe..g.start.max(fe)]
+                        };
+                        gap.contains(['(', ')', '[', ']'])
                     });
+                if apart {
+                    continue;
                 }
+                let f = &mut para[k].figure;
+                f.kind = Kind::Money;
+                f.currency = Some(c);
+                f.inferred.push("currency");
+                f.alternatives.push(Alternative {
+                    rule: Rule::FromContext,
+                    reading: "a bare number (no currency written)".into(),
+                });
             }
         }
         i = j;
@@ -1182,37 +1255,44 @@ pub fn currency_in(text: &str) -> Option<Currency> {
     None
 }
 
+/// "119. 95": the value of `a` with `b` as its cents, when `b` is two digits
+/// typed after ". " or ", " and the currencies agree.
+fn spaced_decimals(text: &str, a: &Found, b: &Found) -> Option<rust_decimal::Decimal> {
+    let gap = text.get(a.end..b.start)?;
+    let bytes = &text.as_bytes()[b.start..];
+    let two_digits = b.end - b.start >= 2
+        && bytes[..2].iter().all(u8::is_ascii_digit)
+        && !bytes.get(2).is_some_and(u8::is_ascii_digit);
+    let a_ends_in_digit = text[..a.end].ends_with(|c: char| c.is_ascii_digit());
+    let same_currency = a
+        .figure
+        .currency
+        .is_none_or(|c| b.figure.currency.is_none_or(|d| c == d));
+    if !(matches!(gap, ". " | ", ") && two_digits && a_ends_in_digit && same_currency) {
+        return None;
+    }
+    let (av, bv) = (a.figure.value.exact()?, b.figure.value.exact()?);
+    if !bv.is_integer() {
+        return None;
+    }
+    av.checked_add(bv.checked_mul(decimal(1, -2)?)?)
+}
+
 /// A price field (`Options::prices`): "119. 95" and "1.837, 32 €" are one
 /// price whose decimals were typed after a space; and when no figure of the
 /// field names a currency, its bare numbers are amounts in the local
 /// currency.
 fn price_field(text: &str, out: &mut Vec<Found>, from: usize, local: Option<Currency>) {
-    let mut i = from;
-    while i + 1 < out.len() {
-        let gap = &text[out[i].end..out[i + 1].start];
-        let b = &out[i + 1];
-        let bytes = &text.as_bytes()[b.start..];
-        let two_digits = b.end - b.start >= 2
-            && bytes[..2].iter().all(u8::is_ascii_digit)
-            && !bytes.get(2).is_some_and(u8::is_ascii_digit);
-        let a_ends_in_digit = text[..out[i].end].ends_with(|c: char| c.is_ascii_digit());
-        let b_value = b.figure.value.exact();
-        let a_value = out[i].figure.value.exact();
-        if matches!(gap, ". " | ", ")
-            && two_digits
-            && a_ends_in_digit
-            && out[i]
-                .figure
-                .currency
-                .is_none_or(|c| b.figure.currency.is_none_or(|d| c == d))
-            && let (Some(a), Some(bv)) = (a_value, b_value)
-            && bv.is_integer()
-            && let Some(sum) = decimal(1, -2)
-                .and_then(|k| bv.checked_mul(k))
-                .and_then(|c| a.checked_add(c))
+    // Join in one pass (no removal in the middle of the vector).
+    let tail: Vec<Found> = out.drain(from..).collect();
+    let mut joined: Vec<Found> = Vec::with_capacity(tail.len());
+    let mut last_joined = false;
+    for b in tail {
+        if !last_joined
+            && let Some(a) = joined.last_mut()
+            && let Some(sum) = spaced_decimals(text, a, &b)
         {
-            let b = out.remove(i + 1);
-            let a = &mut out[i];
+            last_joined = true;
             a.end = b.end;
             a.figure.value = crate::figure::Value::Exact(sum);
             a.figure.resolution = decimal(1, -2).unwrap_or(a.figure.resolution);
@@ -1222,8 +1302,10 @@ fn price_field(text: &str, out: &mut Vec<Found>, from: usize, local: Option<Curr
             }
             continue;
         }
-        i += 1;
+        last_joined = false;
+        joined.push(b);
     }
+    out.extend(joined);
     if out[from..].iter().all(|f| f.figure.kind != Kind::Money) {
         for f in &mut out[from..] {
             if f.figure.kind == Kind::Number {

@@ -15,7 +15,9 @@ mod resolve;
 mod unit;
 
 pub use error::{Category, Error};
-pub use extract::{Extractor, Found, KindSet, Options, Row, currency_in, cut_point, extract};
+pub use extract::{
+    Extractor, Found, KindSet, Options, Row, Stats, currency_in, cut_point, extract,
+};
 pub use figure::{Alternative, Figure, Kind, Period, Polarity, Qualifier, Rule, Scale, Value};
 pub use lang::Lang;
 pub use parse::{LangMode, parse};

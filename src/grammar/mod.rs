@@ -192,6 +192,10 @@ pub(crate) struct Cx<'t> {
     /// The last table lookups, by position: productions often ask for
     /// different words at the same place (qualifier? sign? currency?).
     pub memo: std::cell::RefCell<[(usize, Option<Hits<'static>>); 2]>,
+    /// Inside a look-ahead (see `next_has_own_currency`).
+    pub lookahead: std::cell::Cell<bool>,
+    /// Runs of the grammar started from this context (work counter).
+    pub parses: std::cell::Cell<u64>,
 }
 
 fn is_blank(c: char) -> bool {
@@ -210,6 +214,8 @@ impl<'t> Cx<'t> {
             t: lang.table(),
             local: None,
             memo: std::cell::RefCell::new([(usize::MAX, None); 2]),
+            lookahead: std::cell::Cell::new(false),
+            parses: std::cell::Cell::new(0),
         }
     }
 
@@ -782,9 +788,7 @@ impl<'t> Cx<'t> {
                 && !glued_prev
                 && after.starts_with(|c: char| c.is_ascii_digit())
                 && self.cents(rest, c.currency).is_err()
-                && !self
-                    .side(after)
-                    .is_ok_and(|(_, s)| matches!(s.post, Some(Post::Cur(_))))
+                && !self.next_has_own_currency(after)
             {
                 // "2025 $5 billion": the symbol belongs to the next number
                 // (unless that number is a cents tail or has its own currency).
@@ -792,6 +796,21 @@ impl<'t> Cx<'t> {
             }
         }
         Ok((rest, post))
+    }
+
+    /// Whether the number at `i` has a currency after it ("10 $ 30 $"). A
+    /// one-level look-ahead: the look-ahead itself never looks further, so
+    /// "1 $ 2 $ 3 $ …" stays linear.
+    fn next_has_own_currency(&self, i: &'t str) -> bool {
+        if self.lookahead.get() {
+            return false;
+        }
+        self.lookahead.set(true);
+        let own = self
+            .side(i)
+            .is_ok_and(|(_, s)| matches!(s.post, Some(Post::Cur(_))));
+        self.lookahead.set(false);
+        own
     }
 
     // cents := ws (and ws)? small_number (ws subunit)?

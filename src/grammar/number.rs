@@ -135,11 +135,22 @@ pub(crate) fn number(text: &str, pos: usize, t: &LangTable) -> Result<Option<Raw
         if !is_sep(c) || !bytes.get(after).is_some_and(u8::is_ascii_digit) {
             break;
         }
-        groups[n] = Group {
+        let g = Group {
             start: after,
             end: digits_end(bytes, after),
             sep: c,
         };
+        if g.len() != 3 && !(c == ',' && g.len() == 2) {
+            // Only a decimal part can have another length (or an Indian
+            // two-digit group), and it ends the number; a space or
+            // apostrophe never precedes one.
+            if is_point(c) {
+                groups[n] = g;
+                n += 1;
+            }
+            break;
+        }
+        groups[n] = g;
         n += 1;
     }
     for k in (1..=n).rev() {
