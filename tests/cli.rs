@@ -216,3 +216,40 @@ fn figures_missing_file_is_reported_and_others_processed() {
     assert_eq!(rows(&o).len(), 1);
     assert!(stderr(&o).contains("/nonexistent/x.txt"));
 }
+
+#[test]
+fn figures_output_is_the_same_whatever_the_threads_and_chunks() {
+    let dir = std::env::temp_dir().join(format!("chiffre-cli-par-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let articles = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
+    let mut text = String::new();
+    for name in [
+        "en-coreweave-deal.txt",
+        "fr-mineurs-ia.txt",
+        "de-rechenzentren.txt",
+        "ru-majnery-ii.txt",
+    ] {
+        text.push_str(&std::fs::read_to_string(format!("{articles}/{name}")).unwrap());
+        text.push_str("\n\n");
+    }
+    let big = dir.join("big.txt");
+    std::fs::write(&big, text.repeat(25)).unwrap();
+    let path = big.to_str().unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["figures", path, "--format", "jsonl"];
+        args.extend_from_slice(extra);
+        let o = chiffre(&args, b"");
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let reference = run(&["--threads", "1"]);
+    assert!(
+        reference.lines().count() > 1500,
+        "{}",
+        reference.lines().count()
+    );
+    assert_eq!(run(&["--threads", "2"]), reference);
+    assert_eq!(run(&["--threads", "1", "--chunk-size", "1000"]), reference);
+    assert_eq!(run(&["--threads", "2", "--chunk-size", "777"]), reference);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -42,6 +42,9 @@ pub(crate) struct Args {
     /// Never show a progress bar.
     #[arg(long)]
     quiet: bool,
+    /// Target size of the pieces the input is read in (for tests and tuning).
+    #[arg(long, hide = true, default_value_t = input::CHUNK)]
+    chunk_size: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -93,7 +96,7 @@ pub(crate) fn run(a: Args) -> Result<ExitCode, Fatal> {
     let mut out = Writer::new(io::BufWriter::with_capacity(1 << 16, stdout), format)?;
     let progress = progress_bar(&sources, a.quiet);
     let bad = match a.input {
-        InputFormat::Text => run_text(&sources, opts, format, &mut out, &progress)?,
+        InputFormat::Text => run_text(&sources, opts, format, &mut out, &progress, a.chunk_size)?,
         InputFormat::Jsonl => run_jsonl(&sources, opts, format, &mut out)?,
     };
     progress.finish_and_clear();
@@ -143,6 +146,7 @@ fn run_text<W: io::Write>(
     format: Format,
     out: &mut Writer<W>,
     progress: &ProgressBar,
+    chunk_size: usize,
 ) -> Result<bool, Fatal> {
     let names: Vec<String> = sources.iter().map(Source::name).collect();
     let batch_size = rayon::current_num_threads() * 3;
@@ -173,7 +177,7 @@ fn run_text<W: io::Write>(
             }
         };
         let html = matches!(src, Source::File(p) if p.extension().is_some_and(|e| e == "html" || e == "htm"));
-        let mut chunker = Chunker::new(i, reader, html);
+        let mut chunker = Chunker::with_size(i, reader, html, chunk_size);
         let mut doc_lang = match opts.lang {
             LangMode::Fixed(l) => Some(l),
             LangMode::Auto => None,

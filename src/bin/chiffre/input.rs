@@ -101,10 +101,25 @@ pub(crate) struct Chunker {
     eof: bool,
     first: bool,
     html: bool,
+    /// Target and largest chunk sizes.
+    target: usize,
+    max: usize,
 }
 
 impl Chunker {
+    #[cfg(test)]
     pub(crate) fn new(source: usize, reader: Box<dyn Read + Send>, html: bool) -> Chunker {
+        Chunker::with_size(source, reader, html, CHUNK)
+    }
+
+    /// A chunker aiming at `target` bytes a chunk (at most 8 × target).
+    pub(crate) fn with_size(
+        source: usize,
+        reader: Box<dyn Read + Send>,
+        html: bool,
+        target: usize,
+    ) -> Chunker {
+        let target = target.max(1);
         Chunker {
             source,
             reader,
@@ -113,16 +128,18 @@ impl Chunker {
             eof: false,
             first: true,
             html,
+            target,
+            max: target.saturating_mul(8).min(MAX_CHUNK.max(target)),
         }
     }
 
     /// The next chunk, or `None` at the end.
     pub(crate) fn next_chunk(&mut self) -> io::Result<Option<Chunk>> {
-        while !self.eof && self.buf.len() < CHUNK {
+        while !self.eof && self.buf.len() < self.target {
             self.fill()?;
         }
-        let mut cut = chiffre::cut_point(&self.buf, CHUNK.min(self.buf.len()) / 2);
-        while cut.is_none() && !self.eof && self.buf.len() < MAX_CHUNK {
+        let mut cut = chiffre::cut_point(&self.buf, self.target.min(self.buf.len()) / 2);
+        while cut.is_none() && !self.eof && self.buf.len() < self.max {
             let before = self.buf.len();
             self.fill()?;
             cut = chiffre::cut_point(&self.buf, before.saturating_sub(1));
@@ -131,9 +148,11 @@ impl Chunker {
             return Ok(None);
         }
         let cut = match cut {
-            _ if self.eof && self.buf.len() <= MAX_CHUNK => self.buf.len(),
+            _ if self.eof && self.buf.len() <= self.max => self.buf.len(),
             Some(c) => c,
-            None => fallback_cut(&self.buf),
+            // Keep some bytes after the cut so that it can see a figure
+            // crossing it.
+            None => fallback_cut(&self.buf, self.max.min(self.buf.len().saturating_sub(512))),
         };
         let rest = self.buf.split_off(cut);
         let bytes = std::mem::replace(&mut self.buf, rest);
@@ -151,7 +170,8 @@ impl Chunker {
 
     fn fill(&mut self) -> io::Result<()> {
         let old = self.buf.len();
-        self.buf.resize(old + (256 << 10), 0);
+        self.buf
+            .resize(old + (256 << 10).min(self.target.max(4096)), 0);
         let n = loop {
             match self.reader.read(&mut self.buf[old..]) {
                 Ok(n) => break n,
@@ -170,22 +190,10 @@ impl Chunker {
     }
 }
 
-/// A cut for a buffer with no paragraph break: the last line break, else
-/// the last ASCII space, else a UTF-8 character boundary.
-fn fallback_cut(buf: &[u8]) -> usize {
-    let limit = buf.len().min(MAX_CHUNK);
-    let window = &buf[..limit];
-    if let Some(nl) = memchr::memrchr(b'\n', window) {
-        return nl + 1;
-    }
-    if let Some(sp) = memchr::memrchr(b' ', window) {
-        return sp + 1;
-    }
-    let mut cut = limit;
-    while cut > 0 && (buf[cut.min(buf.len() - 1)] & 0xC0) == 0x80 {
-        cut -= 1;
-    }
-    cut.max(1)
+/// A cut for a buffer with no paragraph break in reach (see
+/// [`chiffre::cut_before`]).
+fn fallback_cut(buf: &[u8], limit: usize) -> usize {
+    chiffre::cut_before(buf, limit.max(1)).max(1)
 }
 
 /// Splits bytes into valid UTF-8 segments: `(offset, text)`, and the
@@ -314,6 +322,48 @@ mod tests {
         assert_eq!(masked.len(), html.len());
         assert_eq!(&masked[12..16], "$9  ");
         assert!(!masked.contains('5'));
+    }
+
+    /// An endless line: "costs $5 million, " repeated, `len` bytes in all.
+    struct Line {
+        left: usize,
+        at: usize,
+    }
+
+    impl Read for Line {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            const UNIT: &[u8] = b"costs $5 million, ";
+            let n = out.len().min(self.left);
+            for b in &mut out[..n] {
+                *b = UNIT[self.at % UNIT.len()];
+                self.at += 1;
+            }
+            self.left -= n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn ok_chunker_cuts_a_100_mb_line_between_figures() {
+        let len = 100_000_000;
+        let mut ch = Chunker::new(0, Box::new(Line { left: len, at: 0 }), false);
+        let (mut total, mut chunks) = (0, 0);
+        while let Some(c) = ch.next_chunk().unwrap() {
+            assert_eq!(c.base as usize, total);
+            assert!(c.bytes.len() <= MAX_CHUNK);
+            // Every cut falls after ", " and before "costs": no figure is split.
+            if total + c.bytes.len() < len {
+                assert!(
+                    c.bytes.ends_with(b", "),
+                    "{:?}",
+                    &c.bytes[c.bytes.len() - 20..]
+                );
+            }
+            total += c.bytes.len();
+            chunks += 1;
+        }
+        assert_eq!(total, len);
+        assert!(chunks >= 100 / 8, "{chunks}");
     }
 
     #[test]
