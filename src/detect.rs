@@ -166,7 +166,7 @@ fn scores_n(text: &str, max_words: usize) -> [u32; 4] {
             }
             (len, too_long, lower_seen, chars) = (0, false, false, 0);
             words += 1;
-            if words >= max_words {
+            if words >= max_words || (words >= 8 && decided(&s, cyr, lat)) {
                 break;
             }
         }
@@ -179,6 +179,17 @@ fn scores_n(text: &str, max_words: usize) -> [u32; 4] {
     }
     s[Lang::Ru.index()] = 0;
     s
+}
+
+/// The evidence so far is overwhelming: one script, and a language at
+/// least four points ahead of every other (reading on would not change it).
+fn decided(s: &[u32; 4], cyr: u32, lat: u32) -> bool {
+    if cyr > 4 * lat.max(1) || lat > 4 * cyr.max(1) && cyr == 0 {
+        let mut sorted = *s;
+        sorted.sort_unstable();
+        return cyr > lat || sorted[3] >= sorted[2] + 4;
+    }
+    false
 }
 
 /// Scores of the four languages for `text` (its first 200 words).
