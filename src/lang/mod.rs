@@ -256,6 +256,12 @@ pub(crate) enum Word {
     /// A word after which a number is a reference, not a figure ("section",
     /// "part", "Kapitel", "глава").
     Reference,
+    /// An ordinal number word ("fifth", "twentieth", "cinquième", "fünfte",
+    /// "пятый"): a spelled number followed by one is an ordinal, not a
+    /// figure ("twenty-fifth", "двадцать первый").
+    Ordinal,
+    /// "percent of" before a number ("per cent of twenty-two").
+    PercentOf,
     /// A suffix glued by a hyphen that makes the number an ordinal or a
     /// decade ("4-й", "2000-х", "90er").
     OrdinalSuffix,
