@@ -112,7 +112,7 @@ impl std::str::FromStr for KindSet {
             .map(|p| {
                 Kind::from_name(p).ok_or_else(|| {
                     crate::Error::input(format!(
-                        "unknown kind {p:?}: expected money, percent, power, energy, hashrate, duration, count, number or all"
+                        "unknown kind {p:?}: expected money, percent, power, energy, hashrate, duration, measure, count, number or all"
                     ))
                 })
             })
@@ -684,6 +684,10 @@ fn script_after(text: &str, anchor: usize, pe: usize) -> Option<Script> {
 fn figure_in(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, lang: Lang) -> Step {
     let blob_end = || Step::Skip(skip_blob(text, anchor));
     let is_digit = text.as_bytes()[anchor].is_ascii_digit();
+    if let Some(end) = in_url(text, anchor, pe) {
+        // "https://…?q=30%25": digits of an address.
+        return Step::Skip(end);
+    }
     if is_digit {
         match prev_char(text, anchor) {
             // "H100", "Q1", "FY2025" — unless the letters are a currency code.
@@ -771,6 +775,33 @@ fn figure_in(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
     }
 }
 
+/// When `pos` is inside a URL or an e-mail address (a token with "://",
+/// "www." or "@"), the end of that token.
+fn in_url(text: &str, pos: usize, pe: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let lo = pos.saturating_sub(300);
+    let start = bytes[lo..pos]
+        .iter()
+        .rposition(|b| b.is_ascii_whitespace())
+        .map_or(lo, |i| lo + i + 1);
+    let token = &bytes[start..pos];
+    let url = token.windows(3).any(|w| w == b"://")
+        || token.starts_with(b"www.")
+        || token.contains(&b'@');
+    if !url {
+        return None;
+    }
+    let end = bytes[pos..pe]
+        .iter()
+        .position(|b| b.is_ascii_whitespace())
+        .map_or(pe, |i| pos + i);
+    let mut end = end.max(pos + 1);
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Some(end)
+}
+
 fn word_start(text: &str, pos: usize) -> usize {
     let mut s = pos;
     while let Some(c) = prev_char(text, s) {
@@ -793,8 +824,17 @@ fn word_end(text: &str, pos: usize) -> usize {
     e.max(pos + 1)
 }
 
-/// "+1 555 123 4567", "+33 1 23 45 67 89".
+/// "+1 555 123 4567", "+33 1 23 45 67 89", and seven or more digits after
+/// a leading zero ("0612345678"): a phone or account number, not a figure.
 fn looks_like_phone(text: &str, anchor: usize) -> bool {
+    let b = text.as_bytes();
+    if b.get(anchor) == Some(&b'0') && b.get(anchor + 1).is_some_and(u8::is_ascii_digit) {
+        return b[anchor..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+            >= 7;
+    }
     if prev_char(text, anchor) != Some('+') {
         return false;
     }
@@ -943,9 +983,9 @@ fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Figure) -> bo
         for ws in std::iter::once(ws).chain(elided) {
             if let Some(((), e)) = cx.lx.find(text, ws, |w| {
                 matches!(w, Word::Month | Word::Reference).then_some(())
-            }) && text[e..start]
-                .chars()
-                .all(|c| is_blank(c) || c == '.' || c == '°')
+            }) && text
+                .get(e..start)
+                .is_some_and(|gap| gap.chars().all(|c| is_blank(c) || c == '.' || c == '°'))
             {
                 return true;
             }
@@ -1370,11 +1410,17 @@ fn price_field(text: &str, out: &mut Vec<Found>, from: usize, local: Option<Curr
         joined.push(b);
     }
     out.extend(joined);
+    // A price field holds prices: "1 L" or "1 км" there is a price whose
+    // currency sign (lempira, convertible mark) reads as a unit.
     if out[from..].iter().all(|f| f.figure.kind != Kind::Money) {
         for f in &mut out[from..] {
-            if f.figure.kind == Kind::Number {
+            if matches!(f.figure.kind, Kind::Number | Kind::Measure) {
                 f.figure.kind = Kind::Money;
                 f.figure.currency = local;
+                f.figure.unit = None;
+                if local.is_some() {
+                    f.figure.inferred.push("currency");
+                }
             }
         }
     }

@@ -27,6 +27,9 @@ pub enum Kind {
     Hashrate,
     /// A span of time: years, months, weeks, days, hours.
     Duration,
+    /// A physical measure: length, mass, volume, area, speed, angle,
+    /// temperature, information, data rate ("10 km", "5 kg", "100 MB").
+    Measure,
     /// A number of things named by a noun ("200 employees").
     Count,
     /// A bare number, returned only when asked for (`Kind::Number`).
@@ -35,13 +38,14 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in declaration order.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Money,
         Kind::Percent,
         Kind::Power,
         Kind::Energy,
         Kind::Hashrate,
         Kind::Duration,
+        Kind::Measure,
         Kind::Count,
         Kind::Number,
     ];
@@ -59,6 +63,7 @@ impl Kind {
             Kind::Energy => "energy",
             Kind::Hashrate => "hashrate",
             Kind::Duration => "duration",
+            Kind::Measure => "measure",
             Kind::Count => "count",
             Kind::Number => "number",
         }

@@ -178,6 +178,7 @@ fn is_prefix_word(w: Word) -> bool {
             | Word::CurBefore(_)
             | Word::CurGuessBefore(_)
             | Word::Minus
+            | Word::PercentOf
     )
 }
 

@@ -137,6 +137,128 @@ pub enum Unit {
     /// A hundredth of a currency (cent, centime, kopeck, penny): the value is
     /// the number of subunits as written.
     Cent,
+    /// Nanometre (length).
+    Nanometre,
+    /// Micrometre (length).
+    Micrometre,
+    /// Millimetre (length).
+    Millimetre,
+    /// Centimetre (length).
+    Centimetre,
+    /// Decimetre (length).
+    Decimetre,
+    /// Metre: the base of lengths.
+    Metre,
+    /// Kilometre (length).
+    Kilometre,
+    /// Inch: 0.0254 m.
+    Inch,
+    /// Foot: 0.3048 m.
+    Foot,
+    /// Yard: 0.9144 m.
+    Yard,
+    /// Statute mile: 1609.344 m.
+    Mile,
+    /// Nautical mile: 1852 m.
+    NauticalMile,
+    /// Microgram (mass).
+    Microgram,
+    /// Milligram (mass).
+    Milligram,
+    /// Gram: the base of masses.
+    Gram,
+    /// Kilogram (mass).
+    Kilogram,
+    /// Metric tonne: 1000 kg (also the reading of a bare "ton").
+    Tonne,
+    /// Avoirdupois ounce: 28.349523125 g.
+    Ounce,
+    /// Avoirdupois pound: 453.59237 g.
+    Pound,
+    /// Millilitre (volume).
+    Millilitre,
+    /// Centilitre (volume).
+    Centilitre,
+    /// Litre: the base of volumes.
+    Litre,
+    /// Hectolitre (volume).
+    Hectolitre,
+    /// Cubic metre: 1000 l.
+    CubicMetre,
+    /// Cubic foot: 28.316846592 l.
+    CubicFoot,
+    /// US gallon: 3.785411784 l.
+    Gallon,
+    /// Oil barrel: 42 US gallons, 158.987294928 l.
+    Barrel,
+    /// Square metre: the base of areas.
+    SquareMetre,
+    /// Square kilometre (area).
+    SquareKilometre,
+    /// Hectare: 10000 m².
+    Hectare,
+    /// Acre: 4046.8564224 m².
+    Acre,
+    /// Square foot: 0.09290304 m².
+    SquareFoot,
+    /// Square mile: 2589988.110336 m².
+    SquareMile,
+    /// Kilometre per hour: the base of speeds (every factor to it is exact).
+    KmPerHour,
+    /// Metre per second: 3.6 km/h.
+    MetrePerSecond,
+    /// Mile per hour: 1.609344 km/h.
+    MilePerHour,
+    /// Knot: 1.852 km/h.
+    Knot,
+    /// Degree of angle ("degrees" may also be a temperature difference).
+    Degree,
+    /// Radian: its own base (π has no exact decimal).
+    Radian,
+    /// Degree Celsius: its own base (scales with an offset do not convert by a factor).
+    Celsius,
+    /// Degree Fahrenheit: its own base.
+    Fahrenheit,
+    /// Bit: 1/8 byte.
+    Bit,
+    /// Kilobit: 125 bytes.
+    Kilobit,
+    /// Megabit: 125000 bytes.
+    Megabit,
+    /// Gigabit (10^9 bits).
+    Gigabit,
+    /// Terabit (10^12 bits).
+    Terabit,
+    /// Byte: the base of information.
+    Byte,
+    /// Kilobyte: 1000 bytes (decimal).
+    Kilobyte,
+    /// Megabyte: 10^6 bytes.
+    Megabyte,
+    /// Gigabyte: 10^9 bytes.
+    Gigabyte,
+    /// Terabyte: 10^12 bytes.
+    Terabyte,
+    /// Petabyte: 10^15 bytes.
+    Petabyte,
+    /// Kibibyte: 1024 bytes.
+    Kibibyte,
+    /// Mebibyte: 1024^2 bytes.
+    Mebibyte,
+    /// Gibibyte: 1024^3 bytes.
+    Gibibyte,
+    /// Tebibyte: 1024^4 bytes.
+    Tebibyte,
+    /// Bit per second: the base of data rates.
+    BitPerSecond,
+    /// Kilobit per second.
+    KilobitPerSecond,
+    /// Megabit per second.
+    MegabitPerSecond,
+    /// Gigabit per second.
+    GigabitPerSecond,
+    /// Terabit per second.
+    TerabitPerSecond,
 }
 
 impl Unit {
@@ -168,6 +290,67 @@ impl Unit {
             Unit::Hour => "hour",
             Unit::PercentagePoint => "pp",
             Unit::Cent => "cent",
+            Unit::Nanometre => "nm",
+            Unit::Micrometre => "µm",
+            Unit::Millimetre => "mm",
+            Unit::Centimetre => "cm",
+            Unit::Decimetre => "dm",
+            Unit::Metre => "m",
+            Unit::Kilometre => "km",
+            Unit::Inch => "in",
+            Unit::Foot => "ft",
+            Unit::Yard => "yd",
+            Unit::Mile => "mi",
+            Unit::NauticalMile => "nmi",
+            Unit::Microgram => "µg",
+            Unit::Milligram => "mg",
+            Unit::Gram => "g",
+            Unit::Kilogram => "kg",
+            Unit::Tonne => "t",
+            Unit::Ounce => "oz",
+            Unit::Pound => "lb",
+            Unit::Millilitre => "ml",
+            Unit::Centilitre => "cl",
+            Unit::Litre => "l",
+            Unit::Hectolitre => "hl",
+            Unit::CubicMetre => "m3",
+            Unit::CubicFoot => "ft3",
+            Unit::Gallon => "gal",
+            Unit::Barrel => "bbl",
+            Unit::SquareMetre => "m2",
+            Unit::SquareKilometre => "km2",
+            Unit::Hectare => "ha",
+            Unit::Acre => "acre",
+            Unit::SquareFoot => "ft2",
+            Unit::SquareMile => "mi2",
+            Unit::KmPerHour => "km/h",
+            Unit::MetrePerSecond => "m/s",
+            Unit::MilePerHour => "mph",
+            Unit::Knot => "kn",
+            Unit::Degree => "deg",
+            Unit::Radian => "rad",
+            Unit::Celsius => "degC",
+            Unit::Fahrenheit => "degF",
+            Unit::Bit => "bit",
+            Unit::Kilobit => "kbit",
+            Unit::Megabit => "Mbit",
+            Unit::Gigabit => "Gbit",
+            Unit::Terabit => "Tbit",
+            Unit::Byte => "B",
+            Unit::Kilobyte => "KB",
+            Unit::Megabyte => "MB",
+            Unit::Gigabyte => "GB",
+            Unit::Terabyte => "TB",
+            Unit::Petabyte => "PB",
+            Unit::Kibibyte => "KiB",
+            Unit::Mebibyte => "MiB",
+            Unit::Gibibyte => "GiB",
+            Unit::Tebibyte => "TiB",
+            Unit::BitPerSecond => "bit/s",
+            Unit::KilobitPerSecond => "kbit/s",
+            Unit::MegabitPerSecond => "Mbit/s",
+            Unit::GigabitPerSecond => "Gbit/s",
+            Unit::TerabitPerSecond => "Tbit/s",
         }
     }
 
@@ -177,7 +360,7 @@ impl Unit {
     }
 
     /// Every unit.
-    pub const ALL: [Unit; 25] = [
+    pub const ALL: [Unit; 86] = [
         Unit::W,
         Unit::KW,
         Unit::MW,
@@ -203,6 +386,67 @@ impl Unit {
         Unit::Hour,
         Unit::PercentagePoint,
         Unit::Cent,
+        Unit::Nanometre,
+        Unit::Micrometre,
+        Unit::Millimetre,
+        Unit::Centimetre,
+        Unit::Decimetre,
+        Unit::Metre,
+        Unit::Kilometre,
+        Unit::Inch,
+        Unit::Foot,
+        Unit::Yard,
+        Unit::Mile,
+        Unit::NauticalMile,
+        Unit::Microgram,
+        Unit::Milligram,
+        Unit::Gram,
+        Unit::Kilogram,
+        Unit::Tonne,
+        Unit::Ounce,
+        Unit::Pound,
+        Unit::Millilitre,
+        Unit::Centilitre,
+        Unit::Litre,
+        Unit::Hectolitre,
+        Unit::CubicMetre,
+        Unit::CubicFoot,
+        Unit::Gallon,
+        Unit::Barrel,
+        Unit::SquareMetre,
+        Unit::SquareKilometre,
+        Unit::Hectare,
+        Unit::Acre,
+        Unit::SquareFoot,
+        Unit::SquareMile,
+        Unit::KmPerHour,
+        Unit::MetrePerSecond,
+        Unit::MilePerHour,
+        Unit::Knot,
+        Unit::Degree,
+        Unit::Radian,
+        Unit::Celsius,
+        Unit::Fahrenheit,
+        Unit::Bit,
+        Unit::Kilobit,
+        Unit::Megabit,
+        Unit::Gigabit,
+        Unit::Terabit,
+        Unit::Byte,
+        Unit::Kilobyte,
+        Unit::Megabyte,
+        Unit::Gigabyte,
+        Unit::Terabyte,
+        Unit::Petabyte,
+        Unit::Kibibyte,
+        Unit::Mebibyte,
+        Unit::Gibibyte,
+        Unit::Tebibyte,
+        Unit::BitPerSecond,
+        Unit::KilobitPerSecond,
+        Unit::MegabitPerSecond,
+        Unit::GigabitPerSecond,
+        Unit::TerabitPerSecond,
     ];
 
     /// The kind of figure this unit makes.
@@ -218,6 +462,67 @@ impl Unit {
             }
             Unit::PercentagePoint => Kind::Percent,
             Unit::Cent => Kind::Money,
+            Unit::Nanometre
+            | Unit::Micrometre
+            | Unit::Millimetre
+            | Unit::Centimetre
+            | Unit::Decimetre
+            | Unit::Metre
+            | Unit::Kilometre
+            | Unit::Inch
+            | Unit::Foot
+            | Unit::Yard
+            | Unit::Mile
+            | Unit::NauticalMile
+            | Unit::Microgram
+            | Unit::Milligram
+            | Unit::Gram
+            | Unit::Kilogram
+            | Unit::Tonne
+            | Unit::Ounce
+            | Unit::Pound
+            | Unit::Millilitre
+            | Unit::Centilitre
+            | Unit::Litre
+            | Unit::Hectolitre
+            | Unit::CubicMetre
+            | Unit::CubicFoot
+            | Unit::Gallon
+            | Unit::Barrel
+            | Unit::SquareMetre
+            | Unit::SquareKilometre
+            | Unit::Hectare
+            | Unit::Acre
+            | Unit::SquareFoot
+            | Unit::SquareMile
+            | Unit::KmPerHour
+            | Unit::MetrePerSecond
+            | Unit::MilePerHour
+            | Unit::Knot
+            | Unit::Degree
+            | Unit::Radian
+            | Unit::Celsius
+            | Unit::Fahrenheit
+            | Unit::Bit
+            | Unit::Kilobit
+            | Unit::Megabit
+            | Unit::Gigabit
+            | Unit::Terabit
+            | Unit::Byte
+            | Unit::Kilobyte
+            | Unit::Megabyte
+            | Unit::Gigabyte
+            | Unit::Terabyte
+            | Unit::Petabyte
+            | Unit::Kibibyte
+            | Unit::Mebibyte
+            | Unit::Gibibyte
+            | Unit::Tebibyte
+            | Unit::BitPerSecond
+            | Unit::KilobitPerSecond
+            | Unit::MegabitPerSecond
+            | Unit::GigabitPerSecond
+            | Unit::TerabitPerSecond => Kind::Measure,
         }
     }
 
@@ -226,6 +531,9 @@ impl Unit {
     ///
     /// Durations use the month as base for years, quarters and months (exact),
     /// and the hour for weeks, days and hours; the two families do not mix.
+    /// Measures use the metre, gram, litre, square metre, km/h (so that m/s,
+    /// mph and knots are exact), degree and byte (bits are 1/8 byte); radians
+    /// and temperatures are their own bases.
     pub fn base(self) -> (Unit, Decimal) {
         let p = |e: u32| Decimal::from(10u64.pow(e));
         match self {
@@ -254,6 +562,73 @@ impl Unit {
             Unit::Hour => (Unit::Hour, Decimal::ONE),
             Unit::PercentagePoint => (Unit::PercentagePoint, Decimal::ONE),
             Unit::Cent => (Unit::Cent, Decimal::ONE),
+            Unit::Nanometre => (Unit::Metre, Decimal::from_i128_with_scale(1, 9)),
+            Unit::Micrometre => (Unit::Metre, Decimal::from_i128_with_scale(1, 6)),
+            Unit::Millimetre => (Unit::Metre, Decimal::from_i128_with_scale(1, 3)),
+            Unit::Centimetre => (Unit::Metre, Decimal::from_i128_with_scale(1, 2)),
+            Unit::Decimetre => (Unit::Metre, Decimal::from_i128_with_scale(1, 1)),
+            Unit::Metre => (Unit::Metre, Decimal::ONE),
+            Unit::Kilometre => (Unit::Metre, Decimal::from(1000u64)),
+            Unit::Inch => (Unit::Metre, Decimal::from_i128_with_scale(254, 4)),
+            Unit::Foot => (Unit::Metre, Decimal::from_i128_with_scale(3048, 4)),
+            Unit::Yard => (Unit::Metre, Decimal::from_i128_with_scale(9144, 4)),
+            Unit::Mile => (Unit::Metre, Decimal::from_i128_with_scale(1609344, 3)),
+            Unit::NauticalMile => (Unit::Metre, Decimal::from(1852u64)),
+            Unit::Microgram => (Unit::Gram, Decimal::from_i128_with_scale(1, 6)),
+            Unit::Milligram => (Unit::Gram, Decimal::from_i128_with_scale(1, 3)),
+            Unit::Gram => (Unit::Gram, Decimal::ONE),
+            Unit::Kilogram => (Unit::Gram, Decimal::from(1000u64)),
+            Unit::Tonne => (Unit::Gram, Decimal::from(1000000u64)),
+            Unit::Ounce => (Unit::Gram, Decimal::from_i128_with_scale(28349523125, 9)),
+            Unit::Pound => (Unit::Gram, Decimal::from_i128_with_scale(45359237, 5)),
+            Unit::Millilitre => (Unit::Litre, Decimal::from_i128_with_scale(1, 3)),
+            Unit::Centilitre => (Unit::Litre, Decimal::from_i128_with_scale(1, 2)),
+            Unit::Litre => (Unit::Litre, Decimal::ONE),
+            Unit::Hectolitre => (Unit::Litre, Decimal::from(100u64)),
+            Unit::CubicMetre => (Unit::Litre, Decimal::from(1000u64)),
+            Unit::CubicFoot => (Unit::Litre, Decimal::from_i128_with_scale(28316846592, 9)),
+            Unit::Gallon => (Unit::Litre, Decimal::from_i128_with_scale(3785411784, 9)),
+            Unit::Barrel => (Unit::Litre, Decimal::from_i128_with_scale(158987294928, 9)),
+            Unit::SquareMetre => (Unit::SquareMetre, Decimal::ONE),
+            Unit::SquareKilometre => (Unit::SquareMetre, Decimal::from(1000000u64)),
+            Unit::Hectare => (Unit::SquareMetre, Decimal::from(10000u64)),
+            Unit::Acre => (
+                Unit::SquareMetre,
+                Decimal::from_i128_with_scale(40468564224, 7),
+            ),
+            Unit::SquareFoot => (Unit::SquareMetre, Decimal::from_i128_with_scale(9290304, 8)),
+            Unit::SquareMile => (
+                Unit::SquareMetre,
+                Decimal::from_i128_with_scale(2589988110336, 6),
+            ),
+            Unit::KmPerHour => (Unit::KmPerHour, Decimal::ONE),
+            Unit::MetrePerSecond => (Unit::KmPerHour, Decimal::from_i128_with_scale(36, 1)),
+            Unit::MilePerHour => (Unit::KmPerHour, Decimal::from_i128_with_scale(1609344, 6)),
+            Unit::Knot => (Unit::KmPerHour, Decimal::from_i128_with_scale(1852, 3)),
+            Unit::Degree => (Unit::Degree, Decimal::ONE),
+            Unit::Radian => (Unit::Radian, Decimal::ONE),
+            Unit::Celsius => (Unit::Celsius, Decimal::ONE),
+            Unit::Fahrenheit => (Unit::Fahrenheit, Decimal::ONE),
+            Unit::Bit => (Unit::Byte, Decimal::from_i128_with_scale(125, 3)),
+            Unit::Kilobit => (Unit::Byte, Decimal::from(125u64)),
+            Unit::Megabit => (Unit::Byte, Decimal::from(125000u64)),
+            Unit::Gigabit => (Unit::Byte, Decimal::from(125000000u64)),
+            Unit::Terabit => (Unit::Byte, Decimal::from(125000000000u64)),
+            Unit::Byte => (Unit::Byte, Decimal::ONE),
+            Unit::Kilobyte => (Unit::Byte, Decimal::from(1000u64)),
+            Unit::Megabyte => (Unit::Byte, Decimal::from(1000000u64)),
+            Unit::Gigabyte => (Unit::Byte, Decimal::from(1000000000u64)),
+            Unit::Terabyte => (Unit::Byte, Decimal::from(1000000000000u64)),
+            Unit::Petabyte => (Unit::Byte, Decimal::from(1000000000000000u64)),
+            Unit::Kibibyte => (Unit::Byte, Decimal::from(1024u64)),
+            Unit::Mebibyte => (Unit::Byte, Decimal::from(1048576u64)),
+            Unit::Gibibyte => (Unit::Byte, Decimal::from(1073741824u64)),
+            Unit::Tebibyte => (Unit::Byte, Decimal::from(1099511627776u64)),
+            Unit::BitPerSecond => (Unit::BitPerSecond, Decimal::ONE),
+            Unit::KilobitPerSecond => (Unit::BitPerSecond, Decimal::from(1000u64)),
+            Unit::MegabitPerSecond => (Unit::BitPerSecond, Decimal::from(1000000u64)),
+            Unit::GigabitPerSecond => (Unit::BitPerSecond, Decimal::from(1000000000u64)),
+            Unit::TerabitPerSecond => (Unit::BitPerSecond, Decimal::from(1000000000000u64)),
         }
     }
 }

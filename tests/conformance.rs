@@ -68,7 +68,13 @@ fn kinds_for(scope: &[String]) -> KindSet {
             "money" => k.insert(Kind::Money),
             "percent" => k.insert(Kind::Percent),
             "dimension" => {
-                for d in [Kind::Power, Kind::Energy, Kind::Hashrate, Kind::Duration] {
+                for d in [
+                    Kind::Power,
+                    Kind::Energy,
+                    Kind::Hashrate,
+                    Kind::Duration,
+                    Kind::Measure,
+                ] {
                     k.insert(d);
                 }
             }
@@ -77,7 +83,26 @@ fn kinds_for(scope: &[String]) -> KindSet {
                     k.insert(d);
                 }
             }
-            _ => return KindSet::all(),
+            // The number-range model reads "20~100 gram" as the range
+            // 20..100: every kind is asked for.
+            "number-range" => return KindSet::all(),
+            // The number model finds bare numbers only: "the 180ml liquid"
+            // holds none (Recognizers' NumberModel #3), so measures are
+            // not asked for.
+            _ => {
+                for d in [
+                    Kind::Money,
+                    Kind::Percent,
+                    Kind::Power,
+                    Kind::Energy,
+                    Kind::Hashrate,
+                    Kind::Duration,
+                    Kind::Count,
+                    Kind::Number,
+                ] {
+                    k.insert(d);
+                }
+            }
         }
     }
     k

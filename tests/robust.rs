@@ -112,3 +112,14 @@ fn parse_never_panics_on_long_junk() {
         let _ = parse(&text, chiffre::LangMode::Auto);
     }
 }
+
+/// Inputs the fuzzer found (fuzz/artifacts), kept as regressions.
+#[test]
+fn fuzz_regressions() {
+    for text in ["NO.5", "no. .5", "section.7", "art..3"] {
+        let found = chiffre::extract(text, &Options::default().kinds(KindSet::all()));
+        for f in &found {
+            assert!(f.start < f.end && f.end <= text.len(), "{text:?}");
+        }
+    }
+}

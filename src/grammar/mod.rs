@@ -386,6 +386,12 @@ impl<'t> Cx<'t> {
     // side := sign? currency_before? sign? quantity post? cents?
     fn side(&self, i: &'t str) -> PResult<'t, RawSide> {
         let start = self.at(i);
+        // "per cent of twenty-two": the percent word before the number.
+        let (i, percent_of) = opt(terminated(
+            |i| self.word(i, |w| (w == Word::PercentOf).then_some(())),
+            |i| self.ws0(i),
+        ))
+        .parse(i)?;
         let (i, neg1) = opt(|i| self.sign(i)).parse(i)?;
         let (i, cur_before) =
             opt(terminated(|i| self.currency_before(i), |i| self.ws0(i))).parse(i)?;
@@ -400,13 +406,19 @@ impl<'t> Cx<'t> {
             (None, None) => Expected::Figure,
         };
         let (i, mut qty) = expecting(i, self.quantity(i), expected)?;
-        let has_scale = qty.scale.is_some();
+        // "deux millions de salariés", "deux douzaines de salariés": a
+        // scale or dozen word takes a linker before its noun.
+        let has_scale = qty.scale.is_some() || self.dozen_ends_at(qty.end);
         // "280 с лишним сотрудников": a qualifier between number and noun.
         let (i, mid) = match self.qualifier_after(i) {
             Ok((j, q)) if self.post(j, has_scale).is_ok() => (j, Some(q)),
             _ => (i, None),
         };
         let (mut i, mut post) = opt(|i| self.post(i, has_scale)).parse(i)?;
+        if percent_of.is_some() {
+            post = Some(Post::Percent);
+            i = self.rest(qty.end);
+        }
         if cur_before.is_some() && !matches!(post, None | Some(Post::Cur(_) | Post::Subunit(_))) {
             // "$388 000 годом ранее": a currency before the number rules out a unit after it.
             post = None;
@@ -610,7 +622,7 @@ impl<'t> Cx<'t> {
             let q = Quantity {
                 mantissa: w.mantissa,
                 exp: -(w.frac as i32),
-                res_exp: w.res_exp as i32,
+                res_exp: w.res_exp,
                 scale: w.scale,
                 scale_glued: false,
                 scale_at: w.end,
@@ -664,7 +676,31 @@ impl<'t> Cx<'t> {
             q.end = self.at(k);
             return Ok((k, q));
         }
+        // "3 dozens", "200 dozen": twelve times the number.
+        if let Ok((k, ())) = self
+            .ws0(after)
+            .and_then(|(j, ())| self.word(j, |w| (w == Word::Dozen).then_some(())))
+            && let Some(m) = q.mantissa.checked_mul(12)
+        {
+            q.mantissa = m;
+            q.end = self.at(k);
+            return Ok((k, q));
+        }
         Ok((after, q))
+    }
+
+    /// A dozen word ends the number at `end` ("deux douzaines").
+    fn dozen_ends_at(&self, end: usize) -> bool {
+        let start = self.text[..end]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(end, |(i, _)| i);
+        start < end
+            && self
+                .word(self.rest(start), |w| (w == Word::Dozen).then_some(()))
+                .is_ok_and(|(r, ())| self.at(r) == end)
     }
 
     // post := ('-' | ws) (linker ws)? (currency | subunit | percent | unit | count)
@@ -690,7 +726,10 @@ impl<'t> Cx<'t> {
             )
             .parse(j)
             && let Ok(r) = self.post_word(k, hyphen)
-            && matches!(r.1, Post::Cur(_) | Post::CurNone)
+            && matches!(
+                r.1,
+                Post::Cur(_) | Post::CurNone | Post::Unit(_) | Post::Count
+            )
         {
             return Ok(r);
         }

@@ -25,8 +25,9 @@ pub(crate) struct RawWords {
     pub mantissa: i128,
     pub frac: u32,
     pub end: usize,
-    /// Power of ten of the last written place ("nine billion" → 9).
-    pub res_exp: u32,
+    /// Power of ten of the last written place ("nine billion" → 9, "two
+    /// point five" → -1).
+    pub res_exp: i32,
     /// The last scale word used, if any.
     pub scale: Option<(u8, ScaleForm)>,
     /// Only an article ("a", "un", "ein") was read: 1, valid before a
@@ -100,6 +101,8 @@ enum Tok {
     /// A scale word; `alone`: it may stand without a number ("тысяча").
     Scale(u8, ScaleForm, bool),
     And,
+    Point,
+    Dozen,
 }
 
 /// The number tokens at `pos`, longest first. In languages that do not glue
@@ -120,6 +123,8 @@ fn tokens_at(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> [(Option<T
                 }
                 Word::ScaleAlone(e) => Tok::Scale(e, ScaleForm::Word, true),
                 Word::NumAnd => Tok::And,
+                Word::Point => Tok::Point,
+                Word::Dozen => Tok::Dozen,
                 _ => continue,
             };
             if n < out.len() {
@@ -152,6 +157,14 @@ struct State {
     res_exp: u32,
     frac: u32,
     pending_and: bool,
+    /// After "point": the decimals read so far (mantissa, count), whether
+    /// the last one came from a tens word, and whether digits are still due.
+    point: bool,
+    dec: (i128, u32),
+    dec_last_ten: bool,
+    pending_point: bool,
+    /// A scale word closed a decimal number ("two point two million").
+    closed: bool,
     any: bool,
     /// Position after the last token, "and" included.
     cursor: usize,
@@ -168,6 +181,12 @@ impl State {
         tok_end: usize,
         compound: bool,
     ) -> bool {
+        if self.closed {
+            return false;
+        }
+        if self.point {
+            return self.apply_decimal(tok, tok_end);
+        }
         match tok {
             Tok::And => {
                 if !self.any || self.pending_and {
@@ -175,6 +194,41 @@ impl State {
                 }
                 self.pending_and = true;
                 return true;
+            }
+            Tok::Point => {
+                if !self.any
+                    || self.pending_and
+                    || self.frac != 0
+                    || self.g.fraction
+                    || self.g.article
+                {
+                    return false;
+                }
+                self.point = true;
+                self.pending_point = true;
+                return true;
+            }
+            Tok::Dozen => {
+                // "two dozen": the units and tens before it, times twelve.
+                let g = &mut self.g;
+                if g.fraction || g.article && g.units != 1 {
+                    return false;
+                }
+                let m = if g.has_t || g.has_u {
+                    g.tens + g.units
+                } else {
+                    1
+                };
+                let Some(t) = self.total.checked_add(m * 12) else {
+                    return false;
+                };
+                self.total = t;
+                g.tens = 0;
+                g.units = 0;
+                g.has_t = false;
+                g.has_u = false;
+                g.article = false;
+                self.res_exp = 0;
             }
             Tok::Num(5, Place::Half) => {
                 // "un milliard et demi": half of the last scale.
@@ -243,8 +297,68 @@ impl State {
         true
     }
 
+    /// A token after "point": digits, or a scale word that closes the number.
+    fn apply_decimal(&mut self, tok: Tok, tok_end: usize) -> bool {
+        let (m, n) = self.dec;
+        match tok {
+            Tok::Num(v, Place::Unit) => {
+                self.dec = if self.dec_last_ten {
+                    (m + i128::from(v), n)
+                } else {
+                    (m * 10 + i128::from(v), n + 1)
+                };
+                self.dec_last_ten = false;
+            }
+            Tok::Num(v, Place::Ten | Place::Teen) if !self.dec_last_ten && n <= 26 => {
+                self.dec = (m * 100 + i128::from(v), n + 2);
+                self.dec_last_ten = v % 10 == 0;
+            }
+            Tok::Scale(e, form, _) if !self.pending_point && e < self.last_scale => {
+                // "two point two million": (integer.decimals) × 10^e.
+                let Some(v) = pow10(n)
+                    .and_then(|p| self.total.checked_add(self.g.value())?.checked_mul(p))
+                    .and_then(|x| x.checked_add(m))
+                    .and_then(|x| x.checked_mul(pow10(u32::from(e))?))
+                else {
+                    return false;
+                };
+                self.total = v;
+                self.frac = n;
+                self.g = Group::default();
+                self.res_exp = u32::from(e).saturating_sub(n);
+                self.scale = Some((e, form));
+                self.last_scale = e;
+                self.point = false;
+                self.closed = true;
+            }
+            _ => return false,
+        }
+        if n > 28 {
+            return false;
+        }
+        self.pending_point = false;
+        self.end = tok_end;
+        true
+    }
+
     /// The value read so far, if the state is a complete number.
     fn snapshot(&self) -> Option<RawWords> {
+        if self.pending_point {
+            return None;
+        }
+        if self.point {
+            let (m, n) = self.dec;
+            let int = self.total.checked_add(self.g.value())?;
+            let mantissa = int.checked_mul(pow10(n)?)?.checked_add(m)?;
+            return Some(RawWords {
+                mantissa,
+                frac: n,
+                end: self.end,
+                res_exp: -(n as i32),
+                scale: self.scale,
+                article_only: false,
+            });
+        }
         let g = &self.g;
         if g.fraction {
             // "полтора" alone: 1.5; "half" or "quarter" alone is no number.
@@ -255,7 +369,7 @@ impl State {
                 mantissa: g.units,
                 frac: 2,
                 end: self.end,
-                res_exp: 0,
+                res_exp: -2,
                 scale: None,
                 article_only: false,
             });
@@ -265,7 +379,11 @@ impl State {
         let value = self
             .total
             .checked_add(g.value().checked_mul(pow10(self.frac)?)?)?;
-        let res_exp = if g.empty() { self.res_exp } else { g.low_exp() };
+        let res_exp = if g.empty() {
+            self.res_exp as i32
+        } else {
+            g.low_exp() as i32
+        };
         Some(RawWords {
             mantissa: value,
             frac: self.frac,
@@ -296,6 +414,11 @@ pub(crate) fn words(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> Opt
         res_exp: 0,
         frac: 0,
         pending_and: false,
+        point: false,
+        dec: (0, 0),
+        dec_last_ten: false,
+        pending_point: false,
+        closed: false,
         any: false,
         cursor: pos,
         end: pos,
@@ -346,7 +469,18 @@ pub(crate) fn words(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> Opt
             }
         }
     }
-    committed.filter(|w| w.end > pos)
+    let w = committed.filter(|w| w.end > pos)?;
+    // "twenty-fifth", "двадцать первый", "vingt et unième": a spelled number
+    // followed by an ordinal word is an ordinal, not a number.
+    let next = skip_gap(text, w.end);
+    if next > w.end
+        && lx
+            .find(text, next, |x| (x == Word::Ordinal).then_some(()))
+            .is_some()
+    {
+        return None;
+    }
+    Some(w)
 }
 
 #[allow(clippy::too_many_arguments)]

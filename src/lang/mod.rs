@@ -260,6 +260,12 @@ pub(crate) enum Word {
     /// "пятый"): a spelled number followed by one is an ordinal, not a
     /// figure ("twenty-fifth", "двадцать первый").
     Ordinal,
+    /// The decimal point of a spelled number ("two point five", "deux
+    /// virgule cinq", "zwei Komma fünf").
+    Point,
+    /// A dozen: multiplies the units and tens before it by twelve ("two
+    /// dozen" = 24, "3 dozens" = 36).
+    Dozen,
     /// "percent of" before a number ("per cent of twenty-two").
     PercentOf,
     /// A suffix glued by a hyphen that makes the number an ordinal or a

@@ -23,7 +23,8 @@ pub(crate) struct Args {
     #[arg(long, default_value = "auto")]
     lang: String,
     /// Kinds to return, comma-separated: money, percent, power, energy,
-    /// hashrate, duration, count, number, or all. Default: all but number.
+    /// hashrate, duration, measure, count, number, or all. Default: all but
+    /// number.
     #[arg(long)]
     kinds: Option<String>,
     /// Output format. Default: table on a terminal, jsonl otherwise.
