@@ -253,3 +253,29 @@ fn figures_output_is_the_same_whatever_the_threads_and_chunks() {
     assert_eq!(run(&["--threads", "2", "--chunk-size", "777"]), reference);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    let dir = std::env::temp_dir().join(format!("chiffre-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("long.txt");
+    std::fs::write(&path, "The deal is worth $5 billion.\n\n".repeat(200_000)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chiffre"))
+        .args(["figures", "--quiet", path.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is gone: the rest of the output has nowhere to go.
+    let o = child.wait_with_output().unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let row: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(row["value"], "5000000000");
+    assert!(o.status.success(), "{:?}", o.status);
+    assert_eq!(stderr(&o), "");
+}

@@ -4,6 +4,7 @@
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use chiffre::{Extractor, KindSet, Lang, LangMode, Options, Row};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -139,6 +140,8 @@ struct Job {
 struct Done {
     rows: Vec<String>,
     problems: Vec<String>,
+    /// Input bytes the chunk covered (for the progress bar).
+    bytes: u64,
 }
 
 fn run_text<W: io::Write>(
@@ -150,62 +153,114 @@ fn run_text<W: io::Write>(
     chunk_size: usize,
 ) -> Result<bool, Fatal> {
     let names: Vec<String> = sources.iter().map(Source::name).collect();
-    let batch_size = rayon::current_num_threads() * 3;
-    let mut bad = false;
-    let mut batch: Vec<Job> = Vec::with_capacity(batch_size);
-    let flush = |batch: &mut Vec<Job>, out: &mut Writer<W>| -> Result<(), Fatal> {
-        let done: Vec<Done> = batch
-            .par_iter()
-            .map(|job| process_chunk(job, opts, format, &names))
-            .collect();
-        for d in done {
-            for p in &d.problems {
-                eprintln!("chiffre: {p}");
-            }
-            out.write_batch(&d.rows)?;
-        }
-        progress.inc(batch.iter().map(|j| j.chunk.bytes.len() as u64).sum());
-        batch.clear();
-        Ok(())
-    };
-    for (i, src) in sources.iter().enumerate() {
-        let reader = match src.open() {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("chiffre: {}: {e}", src.name());
-                bad = true;
-                continue;
-            }
-        };
-        let html = matches!(src, Source::File(p) if p.extension().is_some_and(|e| e == "html" || e == "htm"));
-        let mut chunker = Chunker::with_size(i, reader, html, chunk_size);
-        let mut doc_lang = match opts.lang {
-            LangMode::Fixed(l) => Some(l),
-            LangMode::Auto => None,
-        };
-        loop {
-            let chunk = match chunker.next_chunk() {
-                Ok(Some(c)) => c,
-                Ok(None) => break,
+    let batch_size = rayon::current_num_threads() * 2;
+    let read = |jobs: &mpsc::SyncSender<Job>| -> bool {
+        let mut bad = false;
+        for (i, src) in sources.iter().enumerate() {
+            let reader = match src.open() {
+                Ok(r) => r,
                 Err(e) => {
                     eprintln!("chiffre: {}: {e}", src.name());
                     bad = true;
-                    break;
+                    continue;
                 }
             };
-            if chunk.first && doc_lang.is_none() {
-                let (segs, _) = input::utf8_segments(&chunk.bytes);
-                doc_lang = segs.first().map(|(_, s)| chiffre::detect_lang(s));
-            }
-            bad |= std::str::from_utf8(&chunk.bytes).is_err();
-            batch.push(Job { chunk, doc_lang });
-            if batch.len() >= batch_size {
-                flush(&mut batch, out)?;
+            let html = matches!(src, Source::File(p) if p.extension().is_some_and(|e| e == "html" || e == "htm"));
+            let mut chunker = Chunker::with_size(i, reader, html, chunk_size);
+            let mut doc_lang = match opts.lang {
+                LangMode::Fixed(l) => Some(l),
+                LangMode::Auto => None,
+            };
+            loop {
+                let chunk = match chunker.next_chunk() {
+                    Ok(Some(c)) => c,
+                    Ok(None) => break,
+                    Err(e) => {
+                        eprintln!("chiffre: {}: {e}", src.name());
+                        bad = true;
+                        break;
+                    }
+                };
+                if chunk.first && doc_lang.is_none() {
+                    let (segs, _) = input::utf8_segments(&chunk.bytes);
+                    doc_lang = segs.first().map(|(_, s)| chiffre::detect_lang(s));
+                }
+                bad |= std::str::from_utf8(&chunk.bytes).is_err();
+                if jobs.send(Job { chunk, doc_lang }).is_err() {
+                    // The writer stopped on an error: nothing more to do.
+                    return bad;
+                }
             }
         }
-    }
-    flush(&mut batch, out)?;
-    Ok(bad)
+        bad
+    };
+    let process = |job: &Job| process_chunk(job, opts, format, &names);
+    pipeline(batch_size, read, process, |d: Done| {
+        for p in &d.problems {
+            eprintln!("chiffre: {p}");
+        }
+        out.write_batch(&d.rows)?;
+        progress.inc(d.bytes);
+        Ok(())
+    })
+}
+
+/// Reads, extracts and writes at the same time: `read` sends jobs from its
+/// own thread, batches of them are processed in parallel on the rayon pool,
+/// and `write` consumes the results in input order on this thread (which
+/// owns the output). Returns `read`'s verdict (some input was bad).
+fn pipeline<J, D>(
+    batch_size: usize,
+    read: impl FnOnce(&mpsc::SyncSender<J>) -> bool + Send,
+    process: impl Fn(&J) -> D + Sync,
+    mut write: impl FnMut(D) -> Result<(), Fatal>,
+) -> Result<bool, Fatal>
+where
+    J: Send + Sync,
+    D: Send,
+{
+    std::thread::scope(|s| {
+        let (job_tx, job_rx) = mpsc::sync_channel::<J>(batch_size);
+        let (done_tx, done_rx) = mpsc::sync_channel::<Vec<D>>(1);
+        let reader = s.spawn(move || read(&job_tx));
+        let process = &process;
+        s.spawn(move || {
+            let mut batch = Vec::with_capacity(batch_size);
+            let mut open = true;
+            while open {
+                while batch.len() < batch_size {
+                    match job_rx.recv() {
+                        Ok(j) => batch.push(j),
+                        Err(_) => {
+                            open = false;
+                            break;
+                        }
+                    }
+                }
+                if batch.is_empty() {
+                    break;
+                }
+                let done: Vec<D> = batch.par_iter().map(process).collect();
+                batch.clear();
+                if done_tx.send(done).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut result = Ok(());
+        'write: for done in done_rx.iter() {
+            for d in done {
+                if let Err(e) = write(d) {
+                    result = Err(e);
+                    break 'write;
+                }
+            }
+        }
+        // Stops the other stages if writing failed.
+        drop(done_rx);
+        let bad = reader.join().unwrap_or(true);
+        result.map(|()| bad)
+    })
 }
 
 fn process_chunk(job: &Job, opts: Options, format: Format, names: &[String]) -> Done {
@@ -214,6 +269,7 @@ fn process_chunk(job: &Job, opts: Options, format: Format, names: &[String]) -> 
     let mut done = Done {
         rows: Vec::new(),
         problems: Vec::new(),
+        bytes: chunk.bytes.len() as u64,
     };
     let (segs, invalid) = input::utf8_segments(&chunk.bytes);
     for off in invalid {
@@ -256,53 +312,53 @@ fn run_jsonl<W: io::Write>(
     format: Format,
     out: &mut Writer<W>,
 ) -> Result<bool, Fatal> {
-    let mut bad = false;
+    let names: Vec<String> = sources.iter().map(Source::name).collect();
     let batch_size = rayon::current_num_threads() * 64;
-    for src in sources {
-        let reader = match src.open() {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("chiffre: {}: {e}", src.name());
-                bad = true;
-                continue;
-            }
-        };
-        let name = src.name();
-        let mut lines = Lines::new(reader);
-        let mut eof = false;
-        while !eof {
-            let mut batch = Vec::with_capacity(batch_size);
-            while batch.len() < batch_size {
-                match lines.next_line() {
-                    Ok(Some(l)) => batch.push(l),
-                    Ok(None) => {
-                        eof = true;
-                        break;
-                    }
-                    Err(e) => {
-                        eprintln!("chiffre: {name}: {e}");
-                        bad = true;
-                        eof = true;
-                        break;
-                    }
+    // A job: the source, the line number, the line.
+    let read = |jobs: &mpsc::SyncSender<(usize, usize, Vec<u8>)>| -> bool {
+        let mut bad = false;
+        for (i, src) in sources.iter().enumerate() {
+            let reader = match src.open() {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("chiffre: {}: {e}", src.name());
+                    bad = true;
+                    continue;
                 }
-            }
-            let done: Vec<Result<Vec<String>, String>> = batch
-                .par_iter()
-                .map(|(n, line)| process_record(*n, line, opts, format, &name))
-                .collect();
-            for d in done {
-                match d {
-                    Ok(rows) => out.write_batch(&rows)?,
-                    Err(msg) => {
-                        eprintln!("chiffre: {msg}");
+            };
+            let mut lines = Lines::new(reader);
+            loop {
+                match lines.next_line() {
+                    Ok(Some((n, line))) => {
+                        if jobs.send((i, n, line)).is_err() {
+                            return bad;
+                        }
+                    }
+                    Ok(None) => break,
+                    Err(e) => {
+                        eprintln!("chiffre: {}: {e}", names[i]);
                         bad = true;
+                        break;
                     }
                 }
             }
         }
-    }
-    Ok(bad)
+        bad
+    };
+    let process =
+        |(i, n, line): &(usize, usize, Vec<u8>)| process_record(*n, line, opts, format, &names[*i]);
+    let mut bad_record = false;
+    let bad = pipeline(batch_size, read, process, |d| {
+        match d {
+            Ok(rows) => out.write_batch(&rows)?,
+            Err(msg) => {
+                eprintln!("chiffre: {msg}");
+                bad_record = true;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(bad || bad_record)
 }
 
 fn process_record(

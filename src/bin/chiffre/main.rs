@@ -67,6 +67,9 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader of our output went away ("| head"): what it read was
+        // written, the rest was not wanted. Quiet, like cat or ripgrep.
+        Err(e) if e.is_closed_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("chiffre: {e}");
             ExitCode::from(1)
@@ -84,8 +87,18 @@ impl std::fmt::Display for Fatal {
     }
 }
 
+impl Fatal {
+    /// The output pipe was closed by its reader.
+    fn is_closed_pipe(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl From<io::Error> for Fatal {
     fn from(e: io::Error) -> Fatal {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return Fatal(String::new());
+        }
         Fatal(e.to_string())
     }
 }
