@@ -415,10 +415,11 @@ impl Lexicon {
         let mut patterns: Vec<String> = Vec::new();
         for &e in &rows {
             let starts_number = matches!(
+            e.word,
+            Word::Num(_, p) if !matches!(p, crate::lang::Place::Half | crate::lang::Place::AndHalf)
+            ) || matches!(
                 e.word,
-                Word::Num(..)
-                    | Word::ScaleAlone(_)
-                    | Word::Scale(_, ScaleForm::Word | ScaleForm::LongScale)
+                Word::ScaleAlone(_) | Word::Scale(_, ScaleForm::Word | ScaleForm::LongScale)
             );
             if starts_number {
                 let first = fold_str(e.text);

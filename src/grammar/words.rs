@@ -112,10 +112,20 @@ fn tokens_at(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> [(Option<T
     let mut out = [(None, 0); 6];
     let mut n = 0;
     for hit in lx.hits_at_unbounded(text, pos).iter(text) {
-        if !compound && !ends_ok(lx, text, hit.end) {
-            continue;
-        }
+        // "полмиллиарда": a fraction may glue to a scale word even where
+        // number words do not glue.
+        let glued_fraction = || {
+            lx.find(text, hit.end, |x| {
+                matches!(x, Word::Scale(..) | Word::ScaleAlone(_)).then_some(())
+            })
+            .is_some()
+        };
+        let bounded = compound || ends_ok(lx, text, hit.end);
         for w in hit.words() {
+            let fraction = matches!(w, Word::Num(_, Place::Fraction));
+            if !(bounded || fraction && glued_fraction()) {
+                continue;
+            }
             let tok = match w {
                 Word::Num(v, p) => Tok::Num(v, p),
                 Word::Scale(e, f @ (ScaleForm::Word | ScaleForm::LongScale)) => {
@@ -211,17 +221,25 @@ impl State {
             Tok::Dozen => {
                 // "two dozen": the units and tens before it, times twelve.
                 let g = &mut self.g;
-                if g.fraction || g.article && g.units != 1 {
+                if g.article && g.units != 1 || self.frac != 0 {
                     return false;
                 }
-                let m = if g.has_t || g.has_u {
-                    g.tens + g.units
+                // "half a dozen" = 6, "one and a half dozen" = 18 (a
+                // fraction is in hundredths).
+                let n = if g.fraction {
+                    if g.units * 12 % 100 != 0 {
+                        return false;
+                    }
+                    g.units * 12 / 100
+                } else if g.has_t || g.has_u {
+                    (g.tens + g.units) * 12
                 } else {
-                    1
+                    12
                 };
-                let Some(t) = self.total.checked_add(m * 12) else {
+                let Some(t) = self.total.checked_add(n) else {
                     return false;
                 };
+                g.fraction = false;
                 self.total = t;
                 g.tens = 0;
                 g.units = 0;
@@ -230,23 +248,16 @@ impl State {
                 g.article = false;
                 self.res_exp = 0;
             }
-            Tok::Num(5, Place::Half) => {
-                // "un milliard et demi": half of the last scale.
-                if !(self.pending_and
-                    && self.g.empty()
-                    && self.last_scale != u8::MAX
-                    && self.last_scale > 0)
-                {
+            Tok::Num(5, p @ (Place::Half | Place::AndHalf)) => {
+                // "demi" follows the language's "and"; "and a half" has its own.
+                if self.pending_and != (p == Place::Half) {
                     return false;
                 }
-                let half = pow10(u32::from(self.last_scale) - 1).map(|p| 5 * p);
-                match half.and_then(|h| self.total.checked_add(h)) {
-                    Some(t) => self.total = t,
-                    None => return false,
+                if !self.half() {
+                    return false;
                 }
-                self.res_exp = u32::from(self.last_scale) - 1;
             }
-            Tok::Num(_, Place::Half) => return false,
+            Tok::Num(_, Place::Half | Place::AndHalf) => return false,
             Tok::Num(v, place) => {
                 if !apply_num(
                     &mut self.g,
@@ -294,6 +305,38 @@ impl State {
         self.pending_and = false;
         self.any = true;
         self.end = tok_end;
+        true
+    }
+
+    /// "un milliard et demi", "a million and a half": half of the last
+    /// scale word. "two and a half (billion)", "два с половиной
+    /// (миллиарда)": the group plus a half, as a fraction in hundredths.
+    fn half(&mut self) -> bool {
+        let g = &mut self.g;
+        if g.empty() {
+            if self.last_scale == u8::MAX || self.last_scale == 0 {
+                return false;
+            }
+            let half = pow10(u32::from(self.last_scale) - 1).map(|p| 5 * p);
+            match half.and_then(|h| self.total.checked_add(h)) {
+                Some(t) => self.total = t,
+                None => return false,
+            }
+            self.res_exp = u32::from(self.last_scale) - 1;
+            return true;
+        }
+        if g.fraction || g.article {
+            return false;
+        }
+        let Some(units) = g.value().checked_mul(100).and_then(|v| v.checked_add(50)) else {
+            return false;
+        };
+        *g = Group {
+            units,
+            has_u: true,
+            fraction: true,
+            ..Group::default()
+        };
         true
     }
 
@@ -429,7 +472,7 @@ pub(crate) fn words(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> Opt
         let inside_word = cur > pos
             && text[..cur].chars().next_back().is_some_and(is_word_char)
             && text[cur..].chars().next().is_some_and(is_word_char);
-        if inside_word && !compound {
+        if inside_word && !compound && !st.g.fraction {
             break;
         }
         let at = if st.any && !inside_word {
@@ -568,7 +611,7 @@ fn apply_num(
             g.units = v;
             g.has_u = true;
         }
-        Place::Half => return false,
+        Place::Half | Place::AndHalf => return false,
     }
     let _ = (text, tok_end, lx, compound);
     true
@@ -587,6 +630,34 @@ mod tests {
     fn read(lang: Lang, s: &str) -> Option<(i128, u32, usize)> {
         let t = lang.table();
         words(lexicon(lang), s, 0, t.compound_numbers).map(|w| (w.mantissa, w.frac, w.end))
+    }
+
+    #[test]
+    fn ok_halves() {
+        // (mantissa, decimals, end)
+        assert_eq!(read(Lang::En, "two and a half"), Some((250, 2, 14)));
+        assert_eq!(
+            read(Lang::En, "two and a half billion"),
+            Some((250_000_000_000, 2, 22))
+        );
+        assert_eq!(
+            read(Lang::En, "a million and a half"),
+            Some((1_500_000, 0, 20))
+        );
+        assert_eq!(read(Lang::En, "half a dozen"), Some((6, 0, 12)));
+        assert_eq!(
+            read(Lang::Fr, "un milliard et demi"),
+            Some((1_500_000_000, 0, 19))
+        );
+        let r = "два с половиной миллиарда";
+        assert_eq!(read(Lang::Ru, r), Some((250_000_000_000, 2, r.len())));
+        assert_eq!(
+            read(Lang::Ru, "полмиллиарда"),
+            Some((50_000_000_000, 2, "полмиллиарда".len()))
+        );
+        // "пол" alone is a floor, not a half; "and a half" cannot start a number.
+        assert_eq!(read(Lang::Ru, "пол компании"), None);
+        assert_eq!(read(Lang::En, "and a half"), None);
     }
 
     #[test]

@@ -7,8 +7,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Article, Entry, Fraction, Hundred, Lang, LangTable, Script, Teen, Ten, UNIT, Word, cur,
-    cur_before, cur_guess, exact, letter, num, sc, w,
+    AndHalf, Article, Entry, Fraction, Hundred, Lang, LangTable, Script, Teen, Ten, UNIT, Word,
+    cur, cur_before, cur_guess, exact, letter, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -211,6 +211,8 @@ static WORDS: &[Entry] = &[
     w("dutch guilders", Word::CurNone),
     w("half", num(50, Fraction)),
     w("a half", num(50, Fraction)),
+    w("and a half", num(5, AndHalf)),
+    w("and one half", num(5, AndHalf)),
     w("quarter", num(25, Fraction)),
     w("a quarter", num(25, Fraction)),
     w("three quarters", num(75, Fraction)),

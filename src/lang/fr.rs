@@ -13,8 +13,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Article, Entry, Half, Hundred, Lang, LangTable, ScaleForm, Script, Teen, Ten, UNIT, Word, cur,
-    cur_before, cur_guess, exact, letter, long_billion, num, sc, w,
+    Article, Entry, Fraction, Half, Hundred, Lang, LangTable, ScaleForm, Script, Teen, Ten, UNIT,
+    Word, cur, cur_before, cur_guess, exact, letter, long_billion, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -47,6 +47,9 @@ static WORDS: &[Entry] = &[
     w("une", num(1, Article)),
     w("demi", num(5, Half)),
     w("demie", num(5, Half)),
+    // "un demi-milliard", "une demi-heure": half of the word after it.
+    w("un demi", num(50, Fraction)),
+    w("une demi", num(50, Fraction)),
     w("deux", num(2, UNIT)),
     w("trois", num(3, UNIT)),
     w("quatre", num(4, UNIT)),

@@ -294,9 +294,13 @@ pub(crate) enum Place {
     /// "half" = 50, "three quarters" = 75; before a scale word ("полтора
     /// миллиарда", "half a million") or alone ("полтора года").
     Fraction,
-    /// "demi" in "un milliard et demi": half of the preceding scale word
-    /// (always `Num(5, Half)`).
+    /// "demi" in "un milliard et demi": half of the preceding scale word,
+    /// or a half added to the number before ("deux et demi"); always
+    /// `Num(5, Half)`, after the language's "and".
     Half,
+    /// "and a half" as one row ("two and a half billion", "два с половиной
+    /// миллиарда", "a million and a half"): as `Half`, with its own "and".
+    AndHalf,
 }
 
 /// How a scale word is written.
@@ -313,7 +317,7 @@ pub(crate) enum ScaleForm {
 }
 
 // Shorthands for the tables.
-pub(crate) use Place::{Article, Fraction, Half, Hundred, Hundreds, Teen, Ten};
+pub(crate) use Place::{AndHalf, Article, Fraction, Half, Hundred, Hundreds, Teen, Ten};
 
 /// `Place::Unit`, renamed so that tables can also use `Unit` for units.
 pub(crate) const UNIT: Place = Place::Unit;
@@ -405,7 +409,7 @@ pub(crate) mod table_tests {
                     Place::Hundred => assert_eq!(v, 100, "{:?}", e.text),
                     Place::Article => assert_eq!(v, 1, "{:?}", e.text),
                     Place::Fraction => assert!(v > 0 && v % 100 != 0, "{:?}", e.text),
-                    Place::Half => assert_eq!(v, 5, "{:?}", e.text),
+                    Place::Half | Place::AndHalf => assert_eq!(v, 5, "{:?}", e.text),
                 }
             }
         }

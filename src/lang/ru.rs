@@ -15,8 +15,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Entry, Fraction, Hundreds, Lang, LangTable, Script, Teen, Ten, UNIT, Word, cur, cur_before,
-    cur_guess, exact, letter, num, sc, w,
+    AndHalf, Entry, Fraction, Hundreds, Lang, LangTable, Script, Teen, Ten, UNIT, Word, cur,
+    cur_before, cur_guess, exact, letter, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -215,6 +215,9 @@ static WORDS: &[Entry] = &[
     w("девятьюстами", num(900, Hundreds)),
     w("девятистах", num(900, Hundreds)),
     w("полтора", num(150, Fraction)),
+    w("с половиной", num(5, AndHalf)),
+    // "полмиллиарда", "пол миллиона": half of the scale word after it.
+    w("пол", num(50, Fraction)),
     w("полторы", num(150, Fraction)),
     w("полутора", num(150, Fraction)),
     // ---- scale words ----
