@@ -408,10 +408,26 @@ impl<'t> Cx<'t> {
         let (i, mut qty) = expecting(i, self.quantity(i), expected)?;
         // "deux millions de salariés", "deux douzaines de salariés": a
         // scale or dozen word takes a linker before its noun.
-        let has_scale = qty.scale.is_some() || self.dozen_ends_at(qty.end);
+        let mut has_scale = qty.scale.is_some() || self.dozen_ends_at(qty.end);
+        let mut mid_scale = false;
         // "280 с лишним сотрудников": a qualifier between number and noun.
         let (i, mid) = match self.qualifier_after(i) {
             Ok((j, q)) if self.post(j, has_scale).is_ok() => (j, Some(q)),
+            // "5 с лишним млн долларов": the scale word comes after it.
+            Ok((j, q)) if !has_scale => match self.scale_after(j) {
+                Some((k, e, form)) => {
+                    qty.scale = Some((e, form));
+                    qty.scale_glued = false;
+                    qty.scale_at = self.at(self.ws0(j)?.0);
+                    qty.exp += i32::from(e);
+                    qty.res_exp += i32::from(e);
+                    qty.end = self.at(k);
+                    has_scale = true;
+                    mid_scale = true;
+                    (k, Some(q))
+                }
+                _ => (i, None),
+            },
             _ => (i, None),
         };
         let (mut i, mut post) = opt(|i| self.post(i, has_scale)).parse(i)?;
@@ -511,7 +527,7 @@ impl<'t> Cx<'t> {
             end = self.at(j);
         }
         let negative = neg1.or(neg2).unwrap_or(false);
-        let mid = mid.filter(|_| post.is_some());
+        let mid = mid.filter(|_| post.is_some() || mid_scale);
         Ok((
             self.rest(end),
             RawSide {
@@ -939,6 +955,18 @@ impl<'t> Cx<'t> {
     }
 
     // qualifier_after := ws <Word::QualAfter>   (not followed by a number)
+    /// A scale word after white space: (rest, exponent, form).
+    fn scale_after(&self, i: &'t str) -> Option<(&'t str, u8, ScaleForm)> {
+        let (j, ()) = self.ws0(i).ok()?;
+        let (k, (e, form)) = self
+            .word(j, |w| match w {
+                Word::Scale(e, f @ (ScaleForm::Word | ScaleForm::LongScale)) => Some((e, f)),
+                _ => None,
+            })
+            .ok()?;
+        Some((k, e, form))
+    }
+
     fn qualifier_after(&self, i: &'t str) -> PResult<'t, Qualifier> {
         let (i, ()) = self.ws0(i)?;
         let (rest, q) = self.word(i, |w| match w {
