@@ -19,6 +19,10 @@ pub(crate) static WORDLIKE_CODES: &[&str] = &[
 
 /// The shared rows, merged into every language's lexicon.
 pub(crate) static WORDS: &[Entry] = &[
+    // Dashes between the ends of a range ("$5–10 million"), in every language.
+    w("-", Word::RangeSep { needs_open: false }),
+    w("–", Word::RangeSep { needs_open: false }),
+    w("—", Word::RangeSep { needs_open: false }),
     // Currency symbols: before or after the number.
     w("$", cur_guess_before(C::USD)),
     w("$", cur_guess(C::USD)),

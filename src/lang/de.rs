@@ -407,9 +407,6 @@ static WORDS: &[Entry] = &[
     w("von", Word::RangeOpen),
     w("und", Word::RangeSep { needs_open: true }),
     w("bis", Word::RangeSep { needs_open: false }),
-    w("-", Word::RangeSep { needs_open: false }),
-    w("–", Word::RangeSep { needs_open: false }),
-    w("—", Word::RangeSep { needs_open: false }),
     // ---- signs ----
     w("minus", Word::Minus),
     // ---- count nouns ----

@@ -383,9 +383,6 @@ static WORDS: &[Entry] = &[
     w("from", Word::RangeOpen),
     w("and", Word::RangeSep { needs_open: true }),
     w("to", Word::RangeSep { needs_open: false }),
-    w("-", Word::RangeSep { needs_open: false }),
-    w("–", Word::RangeSep { needs_open: false }),
-    w("—", Word::RangeSep { needs_open: false }),
     w("~", Word::RangeSep { needs_open: false }),
     // ---- signs ----
     w("minus", Word::Minus),

@@ -458,9 +458,6 @@ static WORDS: &[Entry] = &[
     w("de", Word::RangeOpen),
     w("à", Word::RangeSep { needs_open: false }),
     w("et", Word::RangeSep { needs_open: true }),
-    w("-", Word::RangeSep { needs_open: false }),
-    w("–", Word::RangeSep { needs_open: false }),
-    w("—", Word::RangeSep { needs_open: false }),
     // ---- signs ----
     w("négatif", Word::Minus),
     w("négative", Word::Minus),

@@ -1009,9 +1009,6 @@ static WORDS: &[Entry] = &[
     w("между", Word::RangeOpen),
     w("до", Word::RangeSep { needs_open: true }),
     w("и", Word::RangeSep { needs_open: true }),
-    w("-", Word::RangeSep { needs_open: false }),
-    w("–", Word::RangeSep { needs_open: false }),
-    w("—", Word::RangeSep { needs_open: false }),
     // ---- signs ----
     w("минус", Word::Minus),
     // ---- count nouns ----

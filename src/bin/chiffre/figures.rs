@@ -157,13 +157,8 @@ fn run_text<W: io::Write>(
     let read = |jobs: &mpsc::SyncSender<Job>| -> bool {
         let mut bad = false;
         for (i, src) in sources.iter().enumerate() {
-            let reader = match src.open() {
-                Ok(r) => r,
-                Err(e) => {
-                    eprintln!("chiffre: {}: {e}", src.name());
-                    bad = true;
-                    continue;
-                }
+            let Some(reader) = open_or_report(src, &mut bad) else {
+                continue;
             };
             let html = matches!(src, Source::File(p) if p.extension().is_some_and(|e| e == "html" || e == "htm"));
             let mut chunker = Chunker::with_size(i, reader, html, chunk_size);
@@ -203,6 +198,18 @@ fn run_text<W: io::Write>(
         progress.inc(d.bytes);
         Ok(())
     })
+}
+
+/// Opens a source; if it cannot be opened, says so and marks the run bad.
+fn open_or_report(src: &Source, bad: &mut bool) -> Option<Box<dyn io::Read + Send>> {
+    match src.open() {
+        Ok(r) => Some(r),
+        Err(e) => {
+            eprintln!("chiffre: {}: {e}", src.name());
+            *bad = true;
+            None
+        }
+    }
 }
 
 /// Reads, extracts and writes at the same time: `read` sends jobs from its
@@ -318,13 +325,8 @@ fn run_jsonl<W: io::Write>(
     let read = |jobs: &mpsc::SyncSender<(usize, usize, Vec<u8>)>| -> bool {
         let mut bad = false;
         for (i, src) in sources.iter().enumerate() {
-            let reader = match src.open() {
-                Ok(r) => r,
-                Err(e) => {
-                    eprintln!("chiffre: {}: {e}", src.name());
-                    bad = true;
-                    continue;
-                }
+            let Some(reader) = open_or_report(src, &mut bad) else {
+                continue;
             };
             let mut lines = Lines::new(reader);
             loop {
