@@ -163,6 +163,8 @@ struct State {
     total: i128,
     g: Group,
     last_scale: u8,
+    /// The largest scale read so far (0: none).
+    top_scale: u8,
     scale: Option<(u8, ScaleForm)>,
     res_exp: u32,
     frac: u32,
@@ -272,11 +274,13 @@ impl State {
                     return false;
                 }
             }
-            Tok::Scale(e, form, alone) => {
-                let g = self.g;
-                if e >= self.last_scale {
+            Tok::Scale(e, form, _) if e >= self.last_scale => {
+                if !self.times_scale(e, form) {
                     return false;
                 }
+            }
+            Tok::Scale(e, form, alone) => {
+                let g = self.g;
                 // A scale word without a number: only singular forms listed
                 // as such ("mille euros", "миллион долларов"); "millions"
                 // alone is vague.
@@ -298,6 +302,7 @@ impl State {
                     self.res_exp = self.res_exp.saturating_sub(2);
                 }
                 self.last_scale = e;
+                self.top_scale = self.top_scale.max(e);
                 self.scale = Some((e, form));
                 self.g = Group::default();
             }
@@ -305,6 +310,37 @@ impl State {
         self.pending_and = false;
         self.any = true;
         self.end = tok_end;
+        true
+    }
+
+    /// "deux mille milliards", "three thousand million", "тысяча
+    /// миллиардов": a scale word above every scale read so far multiplies
+    /// the whole number read so far. Below the top scale it is no number
+    /// ("two billion three thousand million").
+    fn times_scale(&mut self, e: u8, form: ScaleForm) -> bool {
+        let g = self.g;
+        if self.last_scale == u8::MAX
+            || e <= self.top_scale
+            || self.pending_and
+            || self.frac != 0
+            || g.fraction
+        {
+            return false;
+        }
+        let Some(v) = self
+            .total
+            .checked_add(g.value())
+            .and_then(|t| t.checked_mul(pow10(u32::from(e))?))
+        else {
+            return false;
+        };
+        let low = if g.empty() { self.res_exp } else { g.low_exp() };
+        self.total = v;
+        self.res_exp = low + u32::from(e);
+        self.last_scale = e;
+        self.top_scale = e;
+        self.scale = Some((e, form));
+        self.g = Group::default();
         true
     }
 
@@ -453,6 +489,7 @@ pub(crate) fn words(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> Opt
         total: 0,
         g: Group::default(),
         last_scale: u8::MAX,
+        top_scale: 0,
         scale: None,
         res_exp: 0,
         frac: 0,
@@ -537,6 +574,10 @@ fn apply_num(
     lx: &Lexicon,
     compound: bool,
 ) -> bool {
+    if g.article && after_and && place == Place::Ten {
+        // "ein|und|zwanzig": the article read first was the unit.
+        g.article = false;
+    }
     if g.fraction || g.article {
         // Only a scale word (or "hundred" after an article) may follow.
         if g.article && place == Place::Hundred {

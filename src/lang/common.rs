@@ -6,6 +6,7 @@
 use iso_currency::Currency as C;
 
 use super::{Entry, Word, cur, cur_before, cur_guess, cur_guess_before, exact, letter, w};
+use crate::figure::Qualifier;
 use crate::unit::{Crypto, Currency, Unit};
 
 const BTC: Currency = Currency::Crypto(Crypto::Btc);
@@ -23,6 +24,15 @@ pub(crate) static WORDS: &[Entry] = &[
     w("-", Word::RangeSep { needs_open: false }),
     w("–", Word::RangeSep { needs_open: false }),
     w("—", Word::RangeSep { needs_open: false }),
+    // Comparison signs before a number.
+    w("~", Word::Qual(Qualifier::Approx)),
+    w("≈", Word::Qual(Qualifier::Approx)),
+    w(">", Word::Qual(Qualifier::Over)),
+    w("<", Word::Qual(Qualifier::Under)),
+    w(">=", Word::Qual(Qualifier::AtLeast)),
+    w("≥", Word::Qual(Qualifier::AtLeast)),
+    w("<=", Word::Qual(Qualifier::AtMost)),
+    w("≤", Word::Qual(Qualifier::AtMost)),
     // Currency symbols: before or after the number.
     w("$", cur_guess_before(C::USD)),
     w("$", cur_guess(C::USD)),
