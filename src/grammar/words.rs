@@ -16,7 +16,7 @@
 //! words ("zweihundert"), rows may follow each other inside one word, but
 //! the number must end on a word boundary.
 
-use crate::lang::{Place, ScaleForm, Word};
+use crate::lang::{Agree, Place, ScaleForm, Word};
 use crate::lexicon::{Lexicon, is_word_char};
 
 /// A number read from words, fully valued.
@@ -474,9 +474,79 @@ impl State {
     }
 }
 
-// words := group (scale group?)*
-/// Reads a spelled-out number at `pos` (which must start a word).
+// words := cardinal (denominator | "and" cardinal denominator)?
+/// Reads a spelled-out number at `pos` (which must start a word): a
+/// cardinal, a fraction, or a whole number and a fraction; `None` for an
+/// ordinal ("twenty-fifth") and for a fraction that is no exact decimal.
 pub(crate) fn words(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> Option<RawWords> {
+    let w = cardinal(lx, text, pos, compound)?;
+    if let Some(f) = fraction(lx, text, &w, compound) {
+        return Some(f);
+    }
+    // "twenty-fifth", "двадцать первый", "vingt et unième": a spelled number
+    // followed by an ordinal word is an ordinal, not a number.
+    if followed_by_ordinal(lx, text, w.end) {
+        return None;
+    }
+    match mixed(lx, text, &w, compound) {
+        Mixed::Not => Some(w),
+        Mixed::Exact(m) => Some(m),
+        Mixed::Inexact => None,
+    }
+}
+
+fn followed_by_ordinal(lx: &Lexicon, text: &str, end: usize) -> bool {
+    let next = skip_gap(text, end);
+    next > end
+        && lx
+            .find(text, next, |x| (x == Word::Ordinal).then_some(()))
+            .is_some()
+}
+
+enum Mixed {
+    Not,
+    Exact(RawWords),
+    Inexact,
+}
+
+// mixed := cardinal "and" cardinal denominator
+/// "three and a fifth" (3.2), "trois et un cinquième": a whole number and
+/// a fraction. "forty-two and a third" is no exact decimal: no figure.
+fn mixed(lx: &Lexicon, text: &str, w: &RawWords, compound: bool) -> Mixed {
+    if w.frac != 0 || w.article_only {
+        return Mixed::Not;
+    }
+    let at = skip_gap(text, w.end);
+    let Some(((), and_end)) = lx.find(text, at, |x| (x == Word::NumAnd).then_some(())) else {
+        return Mixed::Not;
+    };
+    let p = skip_gap(text, and_end);
+    let Some(n) = (p > and_end)
+        .then(|| cardinal(lx, text, p, compound))
+        .flatten()
+    else {
+        return Mixed::Not;
+    };
+    if let Some(f) = fraction(lx, text, &n, compound) {
+        // The fraction must be below one ("three and a fifth", not "three
+        // and six fifths").
+        let whole = pow10(f.frac)
+            .filter(|p| f.mantissa < *p)
+            .and_then(|p| w.mantissa.checked_mul(p)?.checked_add(f.mantissa));
+        return match whole {
+            Some(mantissa) => Mixed::Exact(RawWords { mantissa, ..f }),
+            None => Mixed::Not,
+        };
+    }
+    if followed_by_ordinal(lx, text, n.end) && (n.mantissa == 1 || n.article_only) {
+        return Mixed::Inexact;
+    }
+    Mixed::Not
+}
+
+// cardinal := group (scale group?)*
+/// The cardinal number at `pos`, up to where it is complete.
+fn cardinal(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> Option<RawWords> {
     if !text[pos..]
         .chars()
         .next()
@@ -549,18 +619,61 @@ pub(crate) fn words(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> Opt
             }
         }
     }
-    let w = committed.filter(|w| w.end > pos)?;
-    // "twenty-fifth", "двадцать первый", "vingt et unième": a spelled number
-    // followed by an ordinal word is an ordinal, not a number.
-    let next = skip_gap(text, w.end);
-    if next > w.end
-        && lx
-            .find(text, next, |x| (x == Word::Ordinal).then_some(()))
-            .is_some()
-    {
+    committed.filter(|w| w.end > pos)
+}
+
+// fraction := words denominator
+/// "three fifths", "un cinquième des", "drei Viertel", "одна пятая": the
+/// number read, divided by the denominator word after it, when the two
+/// agree ("one fifth", "three fifths"; "twenty fifth" is an ordinal). A
+/// singular that is also an ordinal needs "of" after it, or no word: "a
+/// fifth of the staff" is a fraction, "a fifth straight year" is not.
+fn fraction(lx: &Lexicon, text: &str, w: &RawWords, compound: bool) -> Option<RawWords> {
+    let glued = compound
+        && text[..w.end].chars().next_back().is_some_and(is_word_char)
+        && text[w.end..].chars().next().is_some_and(is_word_char);
+    let at = if glued { w.end } else { skip_gap(text, w.end) };
+    if at == w.end && !glued {
         return None;
     }
-    Some(w)
+    let (twos, fives, agree, end) = lx
+        .find(text, at, |x| match x {
+            Word::Denom { twos, fives, agree } => Some((twos, fives, agree)),
+            _ => None,
+        })
+        .map(|((t, f, a), end)| (t, f, a, end))?;
+    let one = w.mantissa == 1 && w.frac == 0;
+    let agrees = match agree {
+        Agree::One | Agree::OneOf => one,
+        Agree::Many => !one,
+        Agree::Any => true,
+    };
+    if !agrees {
+        return None;
+    }
+    if agree == Agree::OneOf {
+        let next = skip_gap(text, end);
+        let of = lx
+            .find(text, next, |x| (x == Word::FractionOf).then_some(()))
+            .is_some();
+        if !of && text[next..].chars().next().is_some_and(is_word_char) {
+            return None;
+        }
+    }
+    // n / (2^a 5^b) = n × 2^(k-a) 5^(k-b) / 10^k with k = max(a, b).
+    let k = u32::from(twos.max(fives));
+    let times = 2i128
+        .checked_pow(k - u32::from(twos))?
+        .checked_mul(5i128.checked_pow(k - u32::from(fives))?)?;
+    let frac = w.frac.checked_add(k).filter(|f| *f <= 28)?;
+    Some(RawWords {
+        mantissa: w.mantissa.checked_mul(times)?,
+        frac,
+        end,
+        res_exp: -(frac as i32),
+        scale: None,
+        article_only: false,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

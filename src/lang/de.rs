@@ -15,8 +15,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Article, Entry, Fraction, Hundred, Lang, LangTable, Script, Teen, Ten, UNIT, Word, cur,
-    cur_before, cur_guess, exact, long_billion, num, sc, w,
+    Agree, Article, Entry, Fraction, Hundred, Lang, LangTable, Script, Teen, Ten, UNIT, Word, cur,
+    cur_before, cur_guess, den, exact, long_billion, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -537,6 +537,40 @@ static WORDS: &[Entry] = &[
     w("tes", Word::OrdinalSuffix),
     w("ste", Word::OrdinalSuffix),
     w("sten", Word::OrdinalSuffix),
+    // ---- fractions: "ein Fünftel", "drei Viertel" (Drittel, Sechstel...
+    // are no exact decimals) ----
+    w("drittel", Word::Ordinal),
+    w("dritteln", Word::Ordinal),
+    w("sechstel", Word::Ordinal),
+    w("sechsteln", Word::Ordinal),
+    w("siebtel", Word::Ordinal),
+    w("siebteln", Word::Ordinal),
+    w("neuntel", Word::Ordinal),
+    w("neunteln", Word::Ordinal),
+    w("zwölftel", Word::Ordinal),
+    w("zwölfteln", Word::Ordinal),
+    w("viertel", den(4, Agree::Any)),
+    w("vierteln", den(4, Agree::Any)),
+    w("fünftel", den(5, Agree::Any)),
+    w("fünfteln", den(5, Agree::Any)),
+    w("achtel", den(8, Agree::Any)),
+    w("achteln", den(8, Agree::Any)),
+    w("zehntel", den(10, Agree::Any)),
+    w("zehnteln", den(10, Agree::Any)),
+    w("sechzehntel", den(16, Agree::Any)),
+    w("sechzehnteln", den(16, Agree::Any)),
+    w("zwanzigstel", den(20, Agree::Any)),
+    w("zwanzigsteln", den(20, Agree::Any)),
+    w("fünfzigstel", den(50, Agree::Any)),
+    w("fünfzigsteln", den(50, Agree::Any)),
+    w("hundertstel", den(100, Agree::Any)),
+    w("hundertsteln", den(100, Agree::Any)),
+    w("tausendstel", den(1000, Agree::Any)),
+    w("tausendsteln", den(1000, Agree::Any)),
+    w("millionstel", den(1000000, Agree::Any)),
+    w("millionsteln", den(1000000, Agree::Any)),
+    w("milliardstel", den(1000000000, Agree::Any)),
+    w("milliardsteln", den(1000000000, Agree::Any)),
     // ---- ordinal words (a spelled number followed by one is an ordinal) ----
     w("erste", Word::Ordinal),
     w("erster", Word::Ordinal),

@@ -7,8 +7,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    AndHalf, Article, Entry, Fraction, Hundred, Lang, LangTable, Script, Teen, Ten, UNIT, Word,
-    cur, cur_before, cur_guess, exact, letter, num, sc, w,
+    Agree, AndHalf, Article, Entry, Fraction, Hundred, Lang, LangTable, Script, Teen, Ten, UNIT,
+    Word, cur, cur_before, cur_guess, den, exact, letter, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -511,6 +511,36 @@ static WORDS: &[Entry] = &[
     w("th", Word::OrdinalSuffix),
     w("s", Word::OrdinalSuffix),
     w("'s", Word::OrdinalSuffix),
+    // ---- fractions: "one fifth", "three fifths", "a tenth of" ----
+    // (thirds, sixths... are no exact decimals: they stay ordinals; "quarter"
+    // is mostly a fiscal quarter.)
+    w("fourth", den(4, Agree::OneOf)),
+    w("fourths", den(4, Agree::Many)),
+    w("fifth", den(5, Agree::OneOf)),
+    w("fifths", den(5, Agree::Many)),
+    w("eighth", den(8, Agree::OneOf)),
+    w("eighths", den(8, Agree::Many)),
+    w("tenth", den(10, Agree::OneOf)),
+    w("tenths", den(10, Agree::Many)),
+    w("sixteenth", den(16, Agree::OneOf)),
+    w("sixteenths", den(16, Agree::Many)),
+    w("twentieth", den(20, Agree::OneOf)),
+    w("twentieths", den(20, Agree::Many)),
+    w("fortieth", den(40, Agree::OneOf)),
+    w("fortieths", den(40, Agree::Many)),
+    w("fiftieth", den(50, Agree::OneOf)),
+    w("fiftieths", den(50, Agree::Many)),
+    w("hundredth", den(100, Agree::OneOf)),
+    w("hundredths", den(100, Agree::Many)),
+    w("thousandth", den(1000, Agree::OneOf)),
+    w("thousandths", den(1000, Agree::Many)),
+    w("millionth", den(1000000, Agree::OneOf)),
+    w("millionths", den(1000000, Agree::Many)),
+    w("billionth", den(1000000000, Agree::OneOf)),
+    w("billionths", den(1000000000, Agree::Many)),
+    w("trillionth", den(1000000000000, Agree::OneOf)),
+    w("trillionths", den(1000000000000, Agree::Many)),
+    w("of", Word::FractionOf),
     // ---- ordinal words (a spelled number followed by one is an ordinal) ----
     w("first", Word::Ordinal),
     w("second", Word::Ordinal),

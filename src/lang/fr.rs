@@ -13,8 +13,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Article, Entry, Fraction, Half, Hundred, Lang, LangTable, ScaleForm, Script, Teen, Ten, UNIT,
-    Word, cur, cur_before, cur_guess, exact, letter, long_billion, num, sc, w,
+    Agree, Article, Entry, Fraction, Half, Hundred, Lang, LangTable, ScaleForm, Script, Teen, Ten,
+    UNIT, Word, cur, cur_before, cur_guess, den, exact, letter, long_billion, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -595,6 +595,39 @@ static WORDS: &[Entry] = &[
     w("nde", Word::OrdinalSuffix),
     w("ᵉ", Word::OrdinalSuffix),
     w("ᵉʳ", Word::OrdinalSuffix),
+    // ---- fractions: "un cinquième", "trois cinquièmes", "trois quarts" ----
+    // (tiers, sixièmes... are no exact decimals.)
+    w("tiers", Word::Ordinal),
+    w("quart", den(4, Agree::One)),
+    w("quarts", den(4, Agree::Many)),
+    w("quatrième", den(4, Agree::OneOf)),
+    w("quatrièmes", den(4, Agree::Many)),
+    w("cinquième", den(5, Agree::OneOf)),
+    w("cinquièmes", den(5, Agree::Many)),
+    w("huitième", den(8, Agree::OneOf)),
+    w("huitièmes", den(8, Agree::Many)),
+    w("dixième", den(10, Agree::OneOf)),
+    w("dixièmes", den(10, Agree::Many)),
+    w("seizième", den(16, Agree::OneOf)),
+    w("seizièmes", den(16, Agree::Many)),
+    w("vingtième", den(20, Agree::OneOf)),
+    w("vingtièmes", den(20, Agree::Many)),
+    w("cinquantième", den(50, Agree::OneOf)),
+    w("cinquantièmes", den(50, Agree::Many)),
+    w("centième", den(100, Agree::OneOf)),
+    w("centièmes", den(100, Agree::Many)),
+    w("millième", den(1000, Agree::OneOf)),
+    w("millièmes", den(1000, Agree::Many)),
+    w("millionième", den(1000000, Agree::OneOf)),
+    w("millionièmes", den(1000000, Agree::Many)),
+    w("milliardième", den(1000000000, Agree::OneOf)),
+    w("milliardièmes", den(1000000000, Agree::Many)),
+    w("billionième", den(1000000000000, Agree::OneOf)),
+    w("billionièmes", den(1000000000000, Agree::Many)),
+    w("de", Word::FractionOf),
+    w("des", Word::FractionOf),
+    w("du", Word::FractionOf),
+    w("d'", Word::FractionOf),
     // ---- ordinal words (a spelled number followed by one is an ordinal) ----
     w("premier", Word::Ordinal),
     w("première", Word::Ordinal),

@@ -258,8 +258,18 @@ pub(crate) enum Word {
     Reference,
     /// An ordinal number word ("fifth", "twentieth", "cinquième", "fünfte",
     /// "пятый"): a spelled number followed by one is an ordinal, not a
-    /// figure ("twenty-fifth", "двадцать первый").
+    /// figure ("twenty-fifth", "двадцать первый"). Also the denominators of
+    /// fractions that are no exact decimal ("tiers", "Drittel", "трети"):
+    /// "deux tiers" is no figure, and not the number 2.
     Ordinal,
+    /// The denominator of a spelled fraction, as 2^twos × 5^fives (only
+    /// fractions that end in decimals are figures), and the numerators it
+    /// agrees with: "one fifth", "three fifths", "drei Viertel", "одна
+    /// пятая", "три пятых". Written with [`den`].
+    Denom { twos: u8, fives: u8, agree: Agree },
+    /// "of" after a fraction ("a fifth *of* the staff"): tells "a fifth"
+    /// the fraction from "a fifth straight year" the ordinal.
+    FractionOf,
     /// The decimal point of a spelled number ("two point five", "deux
     /// virgule cinq", "zwei Komma fünf").
     Point,
@@ -271,6 +281,22 @@ pub(crate) enum Word {
     /// A suffix glued by a hyphen that makes the number an ordinal or a
     /// decade ("4-й", "2000-х", "90er").
     OrdinalSuffix,
+}
+
+/// Which numerators a fraction's denominator word agrees with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Agree {
+    /// Only one: "одна пятая", "un quart".
+    One,
+    /// Only one, and the word is also an ordinal: a fraction only before
+    /// "of" or at the end of the words ("a fifth of the staff", "un
+    /// cinquième des recettes"; not "a fifth straight year", "the one
+    /// hundredth flight").
+    OneOf,
+    /// Any other: "three fifths", "trois cinquièmes", "три пятых".
+    Many,
+    /// Every numerator: "ein Fünftel", "drei Fünftel".
+    Any,
 }
 
 /// The place a number word fills in a spelled-out number.
@@ -325,6 +351,23 @@ pub(crate) const UNIT: Place = Place::Unit;
 /// A scale word written out (`sc(6)` = million).
 pub(crate) const fn sc(exp: u8) -> Word {
     Word::Scale(exp, ScaleForm::Word)
+}
+
+/// A fraction's denominator (`den(8, Agree::Many)` = "eighths"); it must
+/// be 2^a × 5^b, so that the fraction is an exact decimal (checked when
+/// the table is compiled).
+pub(crate) const fn den(d: u64, agree: Agree) -> Word {
+    let (mut n, mut twos, mut fives) = (d, 0u8, 0u8);
+    while n > 1 && n % 2 == 0 {
+        n /= 2;
+        twos += 1;
+    }
+    while n > 1 && n % 5 == 0 {
+        n /= 5;
+        fives += 1;
+    }
+    assert!(n == 1 && d > 1, "a denominator must be 2^a × 5^b");
+    Word::Denom { twos, fives, agree }
 }
 
 /// A one-letter scale abbreviation (`letter(6)` = "M").
