@@ -991,6 +991,20 @@ fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Figure) -> bo
             }
         }
     }
+    // "the one", "which one", "the first one": a pronoun, not the number 1.
+    if f.kind == Kind::Number
+        && f.value.exact() == Some(rust_decimal::Decimal::ONE)
+        && text[start..].starts_with(char::is_alphabetic)
+        && let Some(ws) = prev_word_start(text, start)
+        && let Some(((), e)) = cx.lx.find(text, ws, |w| {
+            matches!(w, Word::Determiner | Word::Ordinal).then_some(())
+        })
+        && text
+            .get(e..start)
+            .is_some_and(|gap| gap.chars().all(is_blank))
+    {
+        return true;
+    }
     // A footnote marker: "[1]".
     if prev_char(text, start) == Some('[') && next_char(text, end) == Some(']') {
         return true;

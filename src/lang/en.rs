@@ -511,6 +511,23 @@ static WORDS: &[Entry] = &[
     w("th", Word::OrdinalSuffix),
     w("s", Word::OrdinalSuffix),
     w("'s", Word::OrdinalSuffix),
+    // ---- "the one", "which one": a pronoun ----
+    w("the", Word::Determiner),
+    w("this", Word::Determiner),
+    w("that", Word::Determiner),
+    w("which", Word::Determiner),
+    w("each", Word::Determiner),
+    w("every", Word::Determiner),
+    w("any", Word::Determiner),
+    w("no", Word::Determiner),
+    w("another", Word::Determiner),
+    w("other", Word::Determiner),
+    w("only", Word::Determiner),
+    w("same", Word::Determiner),
+    w("last", Word::Determiner),
+    w("next", Word::Determiner),
+    w("new", Word::Determiner),
+    w("whichever", Word::Determiner),
     // ---- fractions: "one fifth", "three fifths", "a tenth of" ----
     // (thirds, sixths... are no exact decimals: they stay ordinals; "quarter"
     // is mostly a fiscal quarter.)

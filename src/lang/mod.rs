@@ -267,6 +267,9 @@ pub(crate) enum Word {
     /// agrees with: "one fifth", "three fifths", "drei Viertel", "одна
     /// пятая", "три пятых". Written with [`den`].
     Denom { twos: u8, fives: u8, agree: Agree },
+    /// A determiner before "one" that makes it a pronoun ("the one", "which
+    /// one", "this one"), not the number 1.
+    Determiner,
     /// "of" after a fraction ("a fifth *of* the staff"): tells "a fifth"
     /// the fraction from "a fifth straight year" the ordinal.
     FractionOf,
