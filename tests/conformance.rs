@@ -67,14 +67,10 @@ fn kinds_for(scope: &[String]) -> KindSet {
         match s.as_str() {
             "money" => k.insert(Kind::Money),
             "percent" => k.insert(Kind::Percent),
+            // Recognizers' dimension model has no durations (those belong
+            // to its date-time model): "three hours" is not asked for.
             "dimension" => {
-                for d in [
-                    Kind::Power,
-                    Kind::Energy,
-                    Kind::Hashrate,
-                    Kind::Duration,
-                    Kind::Measure,
-                ] {
+                for d in [Kind::Power, Kind::Energy, Kind::Hashrate, Kind::Measure] {
                     k.insert(d);
                 }
             }
