@@ -613,7 +613,9 @@ fn next_anchor(
         if words::words(cx.lx, text, at, cx.t.compound_numbers).is_some() {
             return Some(at);
         }
-        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+        // Not a number here: nor anywhere inside the same hyphenated word
+        // ("quatre-vingt-dix seconde" is an ordinal, its "vingt" is not 20).
+        from = compound_end(text, at);
     }
     digit
 }
@@ -822,6 +824,19 @@ fn word_end(text: &str, pos: usize) -> usize {
         e += c.len_utf8();
     }
     e.max(pos + 1)
+}
+
+/// The end of the hyphenated word at `pos` ("quatre-vingt-dix",
+/// "twenty-fifth"): word characters, and hyphens between them.
+fn compound_end(text: &str, pos: usize) -> usize {
+    let mut e = word_end(text, pos);
+    while let Some(h) = next_char(text, e)
+        && matches!(h, '-' | '\u{2010}' | '\u{2011}')
+        && next_char(text, e + h.len_utf8()).is_some_and(is_word_char)
+    {
+        e = word_end(text, e + h.len_utf8());
+    }
+    e
 }
 
 /// "+1 555 123 4567", "+33 1 23 45 67 89", and seven or more digits after

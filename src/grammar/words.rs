@@ -495,8 +495,16 @@ pub(crate) fn words(lx: &Lexicon, text: &str, pos: usize, compound: bool) -> Opt
     }
 }
 
+/// An ordinal word follows, maybe after the language's "and" ("vingt et
+/// unième", "twenty-fifth").
 fn followed_by_ordinal(lx: &Lexicon, text: &str, end: usize) -> bool {
-    let next = skip_gap(text, end);
+    let mut next = skip_gap(text, end);
+    if next > end
+        && let Some(((), and_end)) = lx.find(text, next, |x| (x == Word::NumAnd).then_some(()))
+        && skip_gap(text, and_end) > and_end
+    {
+        next = skip_gap(text, and_end);
+    }
     next > end
         && lx
             .find(text, next, |x| (x == Word::Ordinal).then_some(()))

@@ -473,6 +473,8 @@ static WORDS: &[Entry] = &[
     w("à", Word::RangeSep { needs_open: false }),
     w("et", Word::RangeSep { needs_open: true }),
     // ---- signs ----
+    // "le CAC 40 a fini à moins 2 %" ("moins de", "au moins" are longer rows).
+    w("moins", Word::Minus),
     w("négatif", Word::Minus),
     w("négative", Word::Minus),
     // ---- count nouns ----
