@@ -515,6 +515,9 @@ fn scan_paragraph(
         match step {
             Step::Found(mut f) => {
                 pos = f.end.max(anchor + 1);
+                if let Some(prev) = out.last().filter(|p| p.end <= f.start && p.start >= ps) {
+                    change_target(&cx, text, prev.end, &mut f);
+                }
                 enrich(&cx, text, f.start, (floor, money_floor), &mut f.figure);
                 floor = f.end;
                 if f.figure.kind == Kind::Money {
@@ -529,6 +532,34 @@ fn scan_paragraph(
         }
     }
     stats.parses += cx.parses.get();
+}
+
+/// "выросла на 7 п.п., до 41%": after a change figure and a comma, a word
+/// that is both "up to" and the "to" of a range ("до") starts the new level,
+/// not a maximum. The figure then starts after that word.
+fn change_target(cx: &Cx<'_>, text: &str, prev_end: usize, f: &mut Found) {
+    if f.figure.qualifier != Qualifier::AtMost {
+        return;
+    }
+    let gap = &text[prev_end..f.start];
+    if gap.trim_matches(is_blank) != "," {
+        return;
+    }
+    let Some(((), word_end)) = cx.lx.find(text, f.start, |w| {
+        matches!(w, Word::RangeSep { .. }).then_some(())
+    }) else {
+        return;
+    };
+    let start = skip_blanks(text, word_end);
+    if start >= f.end {
+        return;
+    }
+    f.start = start;
+    f.figure.qualifier = Qualifier::Exact;
+    f.figure.alternatives.push(Alternative {
+        rule: Rule::ChangeTarget,
+        reading: "at most (up to)".to_string(),
+    });
 }
 
 /// Text in no known language: read the figure in every candidate language

@@ -250,6 +250,9 @@ pub enum Rule {
     ScaleDistributed,
     /// A currency or scale stated elsewhere in the sentence was applied.
     FromContext,
+    /// A word that means both "up to" and "to" ("до") right after a change
+    /// ("на 9,8%, до $17,05") reads as "to": the new level, not a maximum.
+    ChangeTarget,
 }
 
 impl Rule {
@@ -263,6 +266,7 @@ impl Rule {
             Rule::LanguageGuess => "language-guess",
             Rule::ScaleDistributed => "scale-distributed",
             Rule::FromContext => "from-context",
+            Rule::ChangeTarget => "change-target",
         }
     }
 }
