@@ -870,16 +870,18 @@ fn compound_end(text: &str, pos: usize) -> usize {
     e
 }
 
-/// "+1 555 123 4567", "+33 1 23 45 67 89", and seven or more digits after
-/// a leading zero ("0612345678"): a phone or account number, not a figure.
+/// "+1 555 123 4567", "+33 1 23 45 67 89", seven or more digits after a
+/// leading zero ("0612345678"), and digits after a leading zero glued to a
+/// letter (a bond series "001Р"): a phone number or an identifier, not a
+/// figure.
 fn looks_like_phone(text: &str, anchor: usize) -> bool {
     let b = text.as_bytes();
     if b.get(anchor) == Some(&b'0') && b.get(anchor + 1).is_some_and(u8::is_ascii_digit) {
-        return b[anchor..]
+        let n = b[anchor..]
             .iter()
             .take_while(|c| c.is_ascii_digit())
-            .count()
-            >= 7;
+            .count();
+        return n >= 7 || next_char(text, anchor + n).is_some_and(char::is_alphabetic);
     }
     if prev_char(text, anchor) != Some('+') {
         return false;

@@ -683,7 +683,8 @@ impl<'t> Cx<'t> {
             _ => None,
         }) && currency_here.is_none_or(|r| r >= k.len())
         {
-            let glued = hyphen || self.at(j) == n.end;
+            // A letter scale must touch the digits: "8-K" is a form's name.
+            let glued = self.at(j) == n.end || hyphen && form != ScaleForm::Letter;
             q.scale = Some((e, form));
             q.scale_glued = glued;
             q.scale_at = self.at(j);
