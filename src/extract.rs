@@ -515,9 +515,12 @@ fn scan_paragraph(
         match step {
             Step::Found(mut f) => {
                 pos = f.end.max(anchor + 1);
-                if let Some(prev) = out.last().filter(|p| p.end <= f.start && p.start >= ps) {
-                    change_target(&cx, text, prev.end, &mut f);
-                }
+                let prev_end = out
+                    .last()
+                    .filter(|p| p.end <= f.start && p.start >= ps)
+                    .map(|p| p.end);
+                change_target(&cx, text, prev_end, &mut f);
+                during(&cx, text, &mut f);
                 enrich(&cx, text, f.start, (floor, money_floor), &mut f.figure);
                 floor = f.end;
                 if f.figure.kind == Kind::Money {
@@ -534,15 +537,23 @@ fn scan_paragraph(
     stats.parses += cx.parses.get();
 }
 
-/// "выросла на 7 п.п., до 41%": after a change figure and a comma, a word
-/// that is both "up to" and the "to" of a range ("до") starts the new level,
-/// not a maximum. The figure then starts after that word.
-fn change_target(cx: &Cx<'_>, text: &str, prev_end: usize, f: &mut Found) {
+/// "выросла на 7 п.п., до 41%", "замедлилась до 9,4%": after a change
+/// figure and a comma, or right after a verb of change, a word that is both
+/// "up to" and the "to" of a range ("до") starts the new level, not a
+/// maximum. The figure then starts after that word.
+fn change_target(cx: &Cx<'_>, text: &str, prev_end: Option<usize>, f: &mut Found) {
     if f.figure.qualifier != Qualifier::AtMost {
         return;
     }
-    let gap = &text[prev_end..f.start];
-    if gap.trim_matches(is_blank) != "," {
+    let after_change = prev_end.is_some_and(|e| text[e..f.start].trim_matches(is_blank) == ",");
+    let after_verb = || {
+        prev_word_start(text, f.start).is_some_and(|ws| {
+            cx.lx
+                .find(text, ws, |w| (w == Word::ChangeVerb).then_some(()))
+                .is_some_and(|((), e)| text[e..f.start].chars().all(is_blank))
+        })
+    };
+    if !after_change && !after_verb() {
         return;
     }
     let Some(((), word_end)) = cx.lx.find(text, f.start, |w| {
@@ -559,6 +570,39 @@ fn change_target(cx: &Cx<'_>, text: &str, prev_end: usize, f: &mut Found) {
     f.figure.alternatives.push(Alternative {
         rule: Rule::ChangeTarget,
         reading: "at most (up to)".to_string(),
+    });
+}
+
+/// "paid over six years", "ein Vertrag über zwölf Jahre": a qualifier that
+/// is also a preposition of time, before a duration, means "during": the
+/// figure starts after it and is exact ("more than" is the alternative).
+fn during(cx: &Cx<'_>, text: &str, f: &mut Found) {
+    if f.figure.kind != Kind::Duration || f.figure.qualifier != Qualifier::Over {
+        return;
+    }
+    let Some(((), word_end)) = cx
+        .lx
+        .find(text, f.start, |w| (w == Word::During).then_some(()))
+    else {
+        return;
+    };
+    let start = skip_blanks(text, word_end);
+    // "over thirty years old", "over 20 years ago": more than.
+    let next = skip_blanks(text, f.end);
+    let age = cx
+        .lx
+        .find(text, next, |w| {
+            matches!(w, Word::Age | Word::Ago).then_some(())
+        })
+        .is_some();
+    if start >= f.end || age {
+        return;
+    }
+    f.start = start;
+    f.figure.qualifier = Qualifier::Exact;
+    f.figure.alternatives.push(Alternative {
+        rule: Rule::DuringNotOver,
+        reading: "more than".to_string(),
     });
 }
 
@@ -1029,8 +1073,10 @@ fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Figure) -> bo
             .find(['\'', '’'])
             .map(|i| ws + i + text[ws + i..].chars().next().map_or(1, char::len_utf8));
         for ws in std::iter::once(ws).chain(elided) {
+            // A reference word before a duration is a duration's neighbour
+            // ("$290 million a year over 6 years"), not its reference.
             if let Some(((), e)) = cx.lx.find(text, ws, |w| {
-                matches!(w, Word::Month | Word::Reference).then_some(())
+                (w == Word::Month || bare && w == Word::Reference).then_some(())
             }) && text
                 .get(e..start)
                 .is_some_and(|gap| gap.chars().all(|c| is_blank(c) || c == '.' || c == '°'))

@@ -253,6 +253,9 @@ pub enum Rule {
     /// A word that means both "up to" and "to" ("до") right after a change
     /// ("на 9,8%, до $17,05") reads as "to": the new level, not a maximum.
     ChangeTarget,
+    /// A qualifier that is also a preposition of time ("over", "über")
+    /// before a duration reads "during": "over six years" is six years.
+    DuringNotOver,
 }
 
 impl Rule {
@@ -267,6 +270,7 @@ impl Rule {
             Rule::ScaleDistributed => "scale-distributed",
             Rule::FromContext => "from-context",
             Rule::ChangeTarget => "change-target",
+            Rule::DuringNotOver => "during-not-over",
         }
     }
 }

@@ -269,6 +269,9 @@ def collect(lang: str, data: dict, codes: set[str], hand, stop: set[str]):
         if key in stop:
             warn(f"{lang}: stopword form {text!r} ({code}), skipped")
             continue
+        if text in REVIEWED_SKIP:
+            warn(f"{lang}: {text!r} ({code}): {REVIEWED_SKIP[text]}, skipped")
+            continue
         kept.append((text, code, is_sym))
 
     owners: dict[str, set[str]] = {}
@@ -376,6 +379,7 @@ EXTRA_WORDS = {"da", "le", "nu", "um", "cf"}
 # Forms dropped after review, with the reason.
 REVIEWED_SKIP = {
     "VT": "a US state code (\"Burlington, VT 05401\")",
+    "FC": "football club (\"Ligue 1 FC Nantes\"), not the Comorian franc",
     "अल": "Hindi al- (\"अल जज़ीरा\")",
     "आर": "a Hindi word (\"आर-पार\")",
     "동": "Korean dong, a building or district (\"101동\")",

@@ -267,6 +267,16 @@ pub(crate) enum Word {
     /// agrees with: "one fifth", "three fifths", "drei Viertel", "одна
     /// пятая", "три пятых". Written with [`den`].
     Denom { twos: u8, fives: u8, agree: Agree },
+    /// A qualifier that is also a preposition of time ("over", "über"):
+    /// before a duration it means "during" ("paid over six years", "ein
+    /// Vertrag über zwölf Jahre"), not "more than".
+    During,
+    /// An age after a duration ("thirty years *old*", "30 Jahre *alt*"): the
+    /// qualifier before it keeps its "more than" reading.
+    Age,
+    /// A verb of change ("выросла", "снизил"): after it, a word that means
+    /// both "up to" and "to" ("до") means "to" ("выросла до 41%").
+    ChangeVerb,
     /// A determiner before "one" that makes it a pronoun ("the one", "which
     /// one", "this one"), not the number 1.
     Determiner,

@@ -174,8 +174,6 @@ pub(crate) static CURRENCIES: &[Entry] = &[
     w("៛", cur_before(C::KHR)),
     w("Komoren-Franc", cur(C::KMF)),
     w("Komoren-Francs", cur(C::KMF)),
-    exact("FC", cur(C::KMF)),
-    exact("FC", cur_before(C::KMF)),
     w("Nordkoreanischer Won", cur(C::KPW)),
     w("Nordkoreanische Won", cur(C::KPW)),
     w("Südkoreanischer Won", cur(C::KRW)),

@@ -213,8 +213,6 @@ pub(crate) static CURRENCIES: &[Entry] = &[
     w("៛", cur_before(C::KHR)),
     w("franc comorien", cur(C::KMF)),
     w("francs comoriens", cur(C::KMF)),
-    exact("FC", cur(C::KMF)),
-    exact("FC", cur_before(C::KMF)),
     w("won nord-coréen", cur(C::KPW)),
     w("wons nord-coréens", cur(C::KPW)),
     w("won sud-coréen", cur(C::KRW)),
