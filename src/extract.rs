@@ -561,6 +561,12 @@ fn change_target(cx: &Cx<'_>, text: &str, prev_end: Option<usize>, f: &mut Found
     }) else {
         return;
     };
+    drop_qualifier_word(text, word_end, f, Rule::ChangeTarget, "at most (up to)");
+}
+
+/// The figure loses the qualifier word that ends at `word_end`: it starts
+/// after it and is exact; the qualified reading becomes an alternative.
+fn drop_qualifier_word(text: &str, word_end: usize, f: &mut Found, rule: Rule, reading: &str) {
     let start = skip_blanks(text, word_end);
     if start >= f.end {
         return;
@@ -568,8 +574,8 @@ fn change_target(cx: &Cx<'_>, text: &str, prev_end: Option<usize>, f: &mut Found
     f.start = start;
     f.figure.qualifier = Qualifier::Exact;
     f.figure.alternatives.push(Alternative {
-        rule: Rule::ChangeTarget,
-        reading: "at most (up to)".to_string(),
+        rule,
+        reading: reading.to_string(),
     });
 }
 
@@ -586,24 +592,18 @@ fn during(cx: &Cx<'_>, text: &str, f: &mut Found) {
     else {
         return;
     };
-    let start = skip_blanks(text, word_end);
     // "over thirty years old", "over 20 years ago": more than.
     let next = skip_blanks(text, f.end);
-    let age = cx
+    if cx
         .lx
         .find(text, next, |w| {
             matches!(w, Word::Age | Word::Ago).then_some(())
         })
-        .is_some();
-    if start >= f.end || age {
+        .is_some()
+    {
         return;
     }
-    f.start = start;
-    f.figure.qualifier = Qualifier::Exact;
-    f.figure.alternatives.push(Alternative {
-        rule: Rule::DuringNotOver,
-        reading: "more than".to_string(),
-    });
+    drop_qualifier_word(text, word_end, f, Rule::DuringNotOver, "more than");
 }
 
 /// Text in no known language: read the figure in every candidate language

@@ -86,16 +86,7 @@ fn kinds_for(scope: &[String]) -> KindSet {
             // holds none (Recognizers' NumberModel #3), so measures are
             // not asked for.
             _ => {
-                for d in [
-                    Kind::Money,
-                    Kind::Percent,
-                    Kind::Power,
-                    Kind::Energy,
-                    Kind::Hashrate,
-                    Kind::Duration,
-                    Kind::Count,
-                    Kind::Number,
-                ] {
+                for d in Kind::ALL.into_iter().filter(|d| *d != Kind::Measure) {
                     k.insert(d);
                 }
             }
