@@ -106,7 +106,8 @@ impl std::str::FromStr for KindSet {
         if s.trim() == "all" {
             return Ok(KindSet::all());
         }
-        s.split(',')
+        let set = s
+            .split(',')
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .map(|p| {
@@ -116,7 +117,13 @@ impl std::str::FromStr for KindSet {
                     ))
                 })
             })
-            .collect()
+            .collect::<Result<KindSet, _>>()?;
+        if set == KindSet::empty() {
+            return Err(crate::Error::input(
+                "no kind given: expected a comma-separated list of money, percent, power, energy, hashrate, duration, measure, count, number, or all".to_string(),
+            ));
+        }
+        Ok(set)
     }
 }
 

@@ -356,16 +356,21 @@ fn check_reads_stdin_and_prints_a_table() {
 
 #[test]
 fn check_errors() {
+    // A file that cannot be read is reported and skipped: exit 2 at the
+    // end (like `figures`), not a fatal error.
     let o = chiffre(&["check", "no/such/file.txt"], b"");
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).starts_with("chiffre: no/such/file.txt: "),
         "{}",
         stderr(&o)
     );
     let o = chiffre(&["check", "-"], b"\xff\xfe");
-    assert_eq!(o.status.code(), Some(1));
-    assert_eq!(stderr(&o), "chiffre: -: byte 0: invalid UTF-8\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "chiffre: -: byte 0: invalid UTF-8 (2 bytes), skipped\n"
+    );
 }
 
 #[test]

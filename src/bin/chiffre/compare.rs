@@ -2,15 +2,16 @@
 //! `share`, `change` (one computation on figures given as arguments) and
 //! `check`, `reconcile` (relations inside articles and across them).
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chiffre::compare::{self, Derived, Group, Rates, Relation, RelationKind, Status};
 use chiffre::{Currency, Figure, LangMode, Options, Period, Unit, Value};
 
-use crate::input::{self, Source};
-use crate::{Fatal, caret};
+use crate::input;
+use crate::output::{Table, escape_controls, truncate};
+use crate::{Fatal, Run, caret, report};
 
 /// The comparison subcommands.
 #[derive(Debug, clap::Subcommand)]
@@ -332,36 +333,83 @@ fn run_total(a: TotalArgs) -> Result<ExitCode, Fatal> {
     print_one(&d, &a.one)
 }
 
-/// A document read whole: its name and its text (HTML masked).
+/// A document: its name and its text (HTML masked, invalid UTF-8 bytes
+/// as NUL bytes so that offsets stay those of the file), or a piece of it
+/// when it is larger than [`DOC_PIECE`].
 struct Doc {
     name: String,
     text: String,
+    /// Offset of the text in its file.
+    base: u64,
 }
 
-fn read_docs(paths: &[PathBuf]) -> Result<Vec<Doc>, Fatal> {
-    let mut problems = Vec::new();
-    let sources = input::sources(paths, &mut problems);
-    if let Some(p) = problems.first() {
-        return Err(Fatal(p.clone()));
-    }
-    let mut docs = Vec::new();
-    for src in sources {
+/// Documents are read whole up to twice this size; a larger one is read
+/// in pieces of about this size, cut at paragraph breaks (`check` then
+/// sees no relation across pieces; `reconcile` skips it).
+const DOC_PIECE: usize = 32 << 20;
+
+/// Reads the documents one at a time and hands each to `each`; a document
+/// that cannot be read is reported and skipped. Stops at the first error of
+/// `each` (the output was closed).
+fn for_each_doc(
+    run: &mut Run,
+    paths: &[PathBuf],
+    mut each: impl FnMut(&mut Run, Doc, bool) -> Result<(), Fatal>,
+) -> Result<(), Fatal> {
+    for src in run.sources(paths) {
         let name = src.name();
-        let mut bytes = Vec::new();
-        src.open()
-            .and_then(|mut r| r.read_to_end(&mut bytes))
-            .map_err(|e| Fatal(format!("{name}: {e}")))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            Fatal(format!(
-                "{name}: {}",
-                chiffre::Error::invalid_utf8(e.utf8_error().valid_up_to())
-            ))
-        })?;
-        let html = matches!(&src, Source::File(p) if p.extension().is_some_and(|e| e == "html" || e == "htm"));
-        let text = if html { input::mask_html(&text) } else { text };
-        docs.push(Doc { name, text });
+        let reader = match src.open() {
+            Ok(r) => r,
+            Err(e) => {
+                run.problem(&format!("{name}: {e}"));
+                continue;
+            }
+        };
+        let mut chunker = input::Chunker::with_size(reader, src.is_html(), DOC_PIECE);
+        let mut pieces = 0;
+        loop {
+            let chunk = match chunker.next_chunk() {
+                Ok(Some(c)) => c,
+                Ok(None) => break,
+                Err(e) => {
+                    run.problem(&format!("{name}: {e}"));
+                    break;
+                }
+            };
+            let (text, runs) = input::to_text(chunk.bytes);
+            for (k, r) in runs.iter().enumerate() {
+                if k == 10 {
+                    run.problem(&format!(
+                        "{name}: {} more runs of invalid UTF-8 not shown",
+                        runs.len() - k
+                    ));
+                    break;
+                }
+                let at = chunk.base + r.at as u64;
+                run.problem(&format!("{name}: {}", input::invalid_message(at, r.len)));
+            }
+            pieces += 1;
+            let doc = Doc {
+                name: name.clone(),
+                text,
+                base: chunk.base,
+            };
+            let whole = chunk.first && chunker_done(&mut chunker);
+            each(run, doc, whole)?;
+            if pieces == 2 {
+                report(&format!(
+                    "note: {name}: larger than {} MiB, read in pieces",
+                    DOC_PIECE >> 20
+                ));
+            }
+        }
     }
-    Ok(docs)
+    Ok(())
+}
+
+/// Whether a chunker has nothing more to give.
+fn chunker_done(c: &mut input::Chunker) -> bool {
+    c.is_done()
 }
 
 fn list_format(f: Option<ListFormat>) -> ListFormat {
@@ -385,12 +433,24 @@ fn run_check(a: CheckArgs) -> Result<ExitCode, Fatal> {
         lang: lang(&a.lang)?,
         ..Options::default()
     };
-    let docs = read_docs(&a.paths)?;
     let format = list_format(a.format);
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    for doc in &docs {
-        for r in compare::check(&doc.text, &opts) {
+    let heads = [
+        "source",
+        "relation",
+        "span",
+        "figures",
+        "computed",
+        "stated",
+        "consistent",
+        "gap",
+    ];
+    let mut table = Table::new(heads.iter().map(|h| h.to_string()).collect());
+    let mut run = Run::default();
+    // Rows go out document by document.
+    let result = for_each_doc(&mut run, &a.paths, |_, doc, _| {
+        for mut r in compare::check(&doc.text, &opts) {
+            shift(&mut r, doc.base);
             match format {
                 ListFormat::Jsonl => {
                     let row = SourceRow {
@@ -400,25 +460,30 @@ fn run_check(a: CheckArgs) -> Result<ExitCode, Fatal> {
                     let line = serde_json::to_string(&row).map_err(|e| Fatal(e.to_string()))?;
                     writeln!(out, "{line}")?;
                 }
-                ListFormat::Table => rows.push(check_cells(&doc.name, &r, a.precision)),
+                ListFormat::Table => {
+                    table.push(&mut out, check_cells(&doc.name, &r, a.precision))?;
+                }
             }
         }
+        out.flush()?;
+        Ok(())
+    })
+    .and_then(|()| {
+        if format == ListFormat::Table {
+            table.finish(&mut out)?;
+        }
+        out.flush()?;
+        Ok(())
+    });
+    run.finish(result)
+}
+
+/// Offsets of a relation found in a piece, made offsets of the file.
+fn shift(r: &mut Relation, base: u64) {
+    for p in &mut r.figures {
+        p.start += base as usize;
+        p.end += base as usize;
     }
-    if format == ListFormat::Table {
-        let heads = [
-            "source",
-            "relation",
-            "span",
-            "figures",
-            "computed",
-            "stated",
-            "consistent",
-            "gap",
-        ];
-        write_table(&mut out, &heads, &rows)?;
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
 }
 
 fn check_cells(source: &str, r: &Relation, precision: u32) -> Vec<String> {
@@ -449,10 +514,10 @@ fn check_cells(source: &str, r: &Relation, precision: u32) -> Vec<String> {
     let end = r.figures.iter().map(|p| p.end).max().unwrap_or_default();
     let computed = r.computed.clone().with_precision(precision);
     vec![
-        truncate_left(source, 32),
+        truncate_left(&escape(source), 32),
         kind.to_string(),
         format!("{start}..{end}"),
-        truncate(&figures, 70),
+        truncate(&escape(&figures), 70),
         computed.to_string(),
         r.stated
             .map(|s| s.format_sig(precision))
@@ -476,7 +541,22 @@ fn run_reconcile(a: ReconcileArgs) -> Result<ExitCode, Fatal> {
         lang: lang(&a.lang)?,
         ..Options::default()
     };
-    let docs = read_docs(&a.paths)?;
+    let mut run = Run::default();
+    let mut docs: Vec<Doc> = Vec::new();
+    let mut too_large: Option<String> = None;
+    for_each_doc(&mut run, &a.paths, |run, doc, whole| {
+        if whole {
+            docs.push(doc);
+        } else if too_large.as_ref() != Some(&doc.name) {
+            run.problem(&format!(
+                "{}: larger than {} MiB: too large to reconcile, skipped",
+                doc.name,
+                DOC_PIECE >> 20
+            ));
+            too_large = Some(doc.name);
+        }
+        Ok(())
+    })?;
     let pairs: Vec<(&str, &str)> = docs
         .iter()
         .map(|d| (d.name.as_str(), d.text.as_str()))
@@ -540,12 +620,20 @@ fn run_reconcile(a: ReconcileArgs) -> Result<ExitCode, Fatal> {
                     row
                 })
                 .collect();
-            let heads: Vec<&str> = heads.iter().map(String::as_str).collect();
-            write_table(&mut out, &heads, &rows)?;
+            let mut table = Table::new(heads.iter().map(|h| escape(h)).collect());
+            for row in rows {
+                table.push(&mut out, row.iter().map(|c| escape(c)).collect())?;
+            }
+            table.finish(&mut out)?;
         }
     }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    let result = out.flush().map_err(Fatal::from);
+    run.finish(result)
+}
+
+/// A cell made safe for a terminal.
+fn escape(s: &str) -> String {
+    escape_controls(s).into_owned()
 }
 
 /// A file name without its folders and extension, at most 16 characters.
@@ -559,16 +647,6 @@ fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
-}
-
 /// Keeps the end of a long path: "…check/consistent.txt".
 fn truncate_left(s: &str, n: usize) -> String {
     let count = s.chars().count();
@@ -578,25 +656,4 @@ fn truncate_left(s: &str, n: usize) -> String {
         let tail: String = s.chars().skip(count - n.saturating_sub(1)).collect();
         format!("…{tail}")
     }
-}
-
-fn write_table<W: Write>(out: &mut W, heads: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
-    let mut widths: Vec<usize> = heads.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let line = |cells: &mut dyn Iterator<Item = &str>| {
-        let padded: Vec<String> = cells
-            .zip(&widths)
-            .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.chars().count()))))
-            .collect();
-        padded.join("  ").trim_end().to_string()
-    };
-    writeln!(out, "{}", line(&mut heads.iter().copied()))?;
-    for row in rows {
-        writeln!(out, "{}", line(&mut row.iter().map(String::as_str)))?;
-    }
-    Ok(())
 }

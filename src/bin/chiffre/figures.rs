@@ -4,15 +4,15 @@
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::Arc;
 
 use chiffre::{Extractor, KindSet, Lang, LangMode, Options, Row};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
-use crate::Fatal;
-use crate::input::{self, Chunk, Chunker, Lines, Source};
-use crate::output::{self, Format, Writer};
+use crate::input::{self, Chunker, Line, Lines, Source};
+use crate::output::{Format, Rendered, Writer};
+use crate::pipeline::{self, Feed};
+use crate::{Fatal, Run};
 
 /// Arguments of `chiffre figures`.
 #[derive(Debug, clap::Args)]
@@ -38,9 +38,9 @@ pub(crate) struct Args {
     /// such as en-AU): a bare "$" or "dollars" is then its dollar.
     #[arg(long)]
     region: Option<String>,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
+    /// Worker threads, 1 to 256 (default: all cores).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+    threads: Option<u16>,
     /// Never show a progress bar.
     #[arg(long)]
     quiet: bool,
@@ -59,9 +59,16 @@ enum InputFormat {
 #[derive(serde::Deserialize)]
 struct Record {
     id: serde_json::Value,
-    text: String,
+    /// Must be there; `null` gives no row.
+    #[serde(deserialize_with = "nullable")]
+    text: Option<String>,
     #[serde(default)]
     lang: Option<String>,
+}
+
+/// A field that must be present but may be null.
+fn nullable<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    <Option<String> as serde::Deserialize>::deserialize(d)
 }
 
 pub(crate) fn run(a: Args) -> Result<ExitCode, Fatal> {
@@ -83,31 +90,36 @@ pub(crate) fn run(a: Args) -> Result<ExitCode, Fatal> {
     } else {
         Format::Jsonl
     });
-    if let Some(n) = a.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .map_err(|e| Fatal(e.to_string()))?;
-    }
-    let mut problems = Vec::new();
-    let sources = input::sources(&a.paths, &mut problems);
-    for p in &problems {
-        eprintln!("chiffre: {p}");
-    }
+    let threads = a
+        .threads
+        .map_or_else(pipeline::default_threads, usize::from);
+    let mut run = Run::default();
+    let sources = run.sources(&a.paths);
     let stdout = io::stdout().lock();
     let mut out = Writer::new(io::BufWriter::with_capacity(1 << 16, stdout), format)?;
     let progress = progress_bar(&sources, a.quiet);
-    let bad = match a.input {
-        InputFormat::Text => run_text(&sources, opts, format, &mut out, &progress, a.chunk_size)?,
-        InputFormat::Jsonl => run_jsonl(&sources, opts, format, &mut out)?,
+    let names: Vec<Arc<str>> = sources.iter().map(|s| Arc::from(s.name())).collect();
+    let chunk_size = a.chunk_size.max(1);
+    let mut invalid = Invalid::default();
+    let read = |feed: &Feed<Job>| match a.input {
+        InputFormat::Text => read_text(&sources, &names, opts, chunk_size, feed),
+        InputFormat::Jsonl => read_jsonl(&sources, &names, opts, chunk_size, feed),
     };
+    let process = |job: Job| process(job, format);
+    let result = pipeline::run(threads, read, process, |d: Done| {
+        for note in &d.notes {
+            run.problem(note);
+        }
+        if let Some((source, runs)) = &d.invalid {
+            invalid.report(&mut run, &names[*source], *source, runs);
+        }
+        out.write(d.rendered)?;
+        progress.inc(d.bytes);
+        Ok(())
+    });
+    invalid.close(&mut run);
     progress.finish_and_clear();
-    out.finish()?;
-    Ok(if bad || !problems.is_empty() {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    run.finish(result.and_then(|()| out.finish().map_err(Fatal::from)))
 }
 
 fn progress_bar(sources: &[Source], quiet: bool) -> ProgressBar {
@@ -130,274 +142,305 @@ fn progress_bar(sources: &[Source], quiet: bool) -> ProgressBar {
     bar
 }
 
-/// A chunk with what the workers need to process it alone.
-struct Job {
-    chunk: Chunk,
-    doc_lang: Option<Lang>,
+/// A piece of work: a piece of text to extract, or a problem to report in
+/// its place in the input order.
+enum Job {
+    Text(Piece),
+    Problem(String),
 }
 
-/// What a worker returns for one chunk: rendered rows, and problems.
+/// A piece of a source or a record, with what a worker needs to process it
+/// alone.
+struct Piece {
+    /// Index of the source (for the invalid UTF-8 report).
+    source: usize,
+    /// The name printed in rows: the path, or the record's id.
+    name: Arc<str>,
+    /// Offset of the piece in its file or record.
+    base: u64,
+    bytes: Vec<u8>,
+    /// For HTML, the bytes as written (`bytes` has the markup masked):
+    /// the rows show the figures as written.
+    original: Option<Vec<u8>>,
+    opts: Options,
+    doc_lang: Option<Lang>,
+    /// Report invalid UTF-8 (files; a JSON string is always valid).
+    check_utf8: bool,
+}
+
+/// What a worker returns for one job.
 struct Done {
-    rows: Vec<String>,
-    problems: Vec<String>,
-    /// Input bytes the chunk covered (for the progress bar).
+    rendered: Rendered,
+    notes: Vec<String>,
+    /// Runs of invalid UTF-8: the source and (offset, length) of each.
+    invalid: Option<(usize, Vec<(u64, usize)>)>,
+    /// Input bytes covered (for the progress bar).
     bytes: u64,
 }
 
-fn run_text<W: io::Write>(
+fn read_text(
     sources: &[Source],
+    names: &[Arc<str>],
     opts: Options,
-    format: Format,
-    out: &mut Writer<W>,
-    progress: &ProgressBar,
     chunk_size: usize,
-) -> Result<bool, Fatal> {
-    let names: Vec<String> = sources.iter().map(Source::name).collect();
-    let batch_size = rayon::current_num_threads() * 2;
-    let read = |jobs: &mpsc::SyncSender<Job>| -> bool {
-        let mut bad = false;
-        for (i, src) in sources.iter().enumerate() {
-            let Some(reader) = open_or_report(src, &mut bad) else {
+    feed: &Feed<Job>,
+) -> bool {
+    for (i, src) in sources.iter().enumerate() {
+        let reader = match src.open() {
+            Ok(r) => r,
+            Err(e) => {
+                if !feed.send(Job::Problem(format!("{}: {e}", names[i]))) {
+                    return false;
+                }
                 continue;
-            };
-            let html = matches!(src, Source::File(p) if p.extension().is_some_and(|e| e == "html" || e == "htm"));
-            let mut chunker = Chunker::with_size(i, reader, html, chunk_size);
-            let mut doc_lang = match opts.lang {
-                LangMode::Fixed(l) => Some(l),
-                LangMode::Auto => None,
-            };
-            loop {
-                let chunk = match chunker.next_chunk() {
-                    Ok(Some(c)) => c,
-                    Ok(None) => break,
-                    Err(e) => {
-                        eprintln!("chiffre: {}: {e}", src.name());
-                        bad = true;
-                        break;
-                    }
-                };
-                if chunk.first && doc_lang.is_none() {
-                    let (segs, _) = input::utf8_segments(&chunk.bytes);
-                    doc_lang = segs.first().map(|(_, s)| chiffre::detect_lang(s));
-                }
-                bad |= std::str::from_utf8(&chunk.bytes).is_err();
-                if jobs.send(Job { chunk, doc_lang }).is_err() {
-                    // The writer stopped on an error: nothing more to do.
-                    return bad;
-                }
             }
-        }
-        bad
-    };
-    let process = |job: &Job| process_chunk(job, opts, format, &names);
-    pipeline(batch_size, read, process, |d: Done| {
-        for p in &d.problems {
-            eprintln!("chiffre: {p}");
-        }
-        out.write_batch(&d.rows)?;
-        progress.inc(d.bytes);
-        Ok(())
-    })
-}
-
-/// Opens a source; if it cannot be opened, says so and marks the run bad.
-fn open_or_report(src: &Source, bad: &mut bool) -> Option<Box<dyn io::Read + Send>> {
-    match src.open() {
-        Ok(r) => Some(r),
-        Err(e) => {
-            eprintln!("chiffre: {}: {e}", src.name());
-            *bad = true;
-            None
-        }
-    }
-}
-
-/// Reads, extracts and writes at the same time: `read` sends jobs from its
-/// own thread, batches of them are processed in parallel on the rayon pool,
-/// and `write` consumes the results in input order on this thread (which
-/// owns the output). Returns `read`'s verdict (some input was bad).
-fn pipeline<J, D>(
-    batch_size: usize,
-    read: impl FnOnce(&mpsc::SyncSender<J>) -> bool + Send,
-    process: impl Fn(&J) -> D + Sync,
-    mut write: impl FnMut(D) -> Result<(), Fatal>,
-) -> Result<bool, Fatal>
-where
-    J: Send + Sync,
-    D: Send,
-{
-    std::thread::scope(|s| {
-        let (job_tx, job_rx) = mpsc::sync_channel::<J>(batch_size);
-        let (done_tx, done_rx) = mpsc::sync_channel::<Vec<D>>(1);
-        let reader = s.spawn(move || read(&job_tx));
-        let process = &process;
-        s.spawn(move || {
-            let mut batch = Vec::with_capacity(batch_size);
-            let mut open = true;
-            while open {
-                while batch.len() < batch_size {
-                    match job_rx.recv() {
-                        Ok(j) => batch.push(j),
-                        Err(_) => {
-                            open = false;
-                            break;
-                        }
-                    }
-                }
-                if batch.is_empty() {
-                    break;
-                }
-                let done: Vec<D> = batch.par_iter().map(process).collect();
-                batch.clear();
-                if done_tx.send(done).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut result = Ok(());
-        'write: for done in done_rx.iter() {
-            for d in done {
-                if let Err(e) = write(d) {
-                    result = Err(e);
-                    break 'write;
-                }
-            }
-        }
-        // Stops the other stages if writing failed.
-        drop(done_rx);
-        let bad = reader.join().unwrap_or(true);
-        result.map(|()| bad)
-    })
-}
-
-fn process_chunk(job: &Job, opts: Options, format: Format, names: &[String]) -> Done {
-    let chunk = &job.chunk;
-    let name = &names[chunk.source];
-    let mut done = Done {
-        rows: Vec::new(),
-        problems: Vec::new(),
-        bytes: chunk.bytes.len() as u64,
-    };
-    let (segs, invalid) = input::utf8_segments(&chunk.bytes);
-    for off in invalid {
-        done.problems.push(format!(
-            "{name}: byte {}: invalid UTF-8, skipped",
-            chunk.base + off as u64
-        ));
-    }
-    for (off, text) in segs {
-        // HTML: markup is masked with blanks of the same length, so spans
-        // found in the masked text are spans of the file.
-        let masked;
-        let scanned = if chunk.html {
-            masked = input::mask_html(text);
-            masked.as_str()
-        } else {
-            text
         };
-        let mut ex = Extractor::new(opts);
-        if let Some(l) = job.doc_lang {
-            ex.set_doc_lang(l);
-        }
-        let base = chunk.base as usize + off;
-        for found in ex.extract(scanned) {
-            let row = Row {
-                source: name,
-                found: &found,
-                text,
-                offset: base,
-            };
-            done.rows.push(output::render(format, &row));
-        }
-    }
-    done
-}
-
-fn run_jsonl<W: io::Write>(
-    sources: &[Source],
-    opts: Options,
-    format: Format,
-    out: &mut Writer<W>,
-) -> Result<bool, Fatal> {
-    let names: Vec<String> = sources.iter().map(Source::name).collect();
-    let batch_size = rayon::current_num_threads() * 64;
-    // A job: the source, the line number, the line.
-    let read = |jobs: &mpsc::SyncSender<(usize, usize, Vec<u8>)>| -> bool {
-        let mut bad = false;
-        for (i, src) in sources.iter().enumerate() {
-            let Some(reader) = open_or_report(src, &mut bad) else {
-                continue;
-            };
-            let mut lines = Lines::new(reader);
-            loop {
-                match lines.next_line() {
-                    Ok(Some((n, line))) => {
-                        if jobs.send((i, n, line)).is_err() {
-                            return bad;
-                        }
+        let mut chunker = Chunker::with_size(reader, src.is_html(), chunk_size);
+        let mut doc_lang = match opts.lang {
+            LangMode::Fixed(l) => Some(l),
+            LangMode::Auto => None,
+        };
+        loop {
+            let chunk = match chunker.next_chunk() {
+                Ok(Some(c)) => c,
+                Ok(None) => break,
+                Err(e) => {
+                    if !feed.send(Job::Problem(format!("{}: {e}", names[i]))) {
+                        return false;
                     }
-                    Ok(None) => break,
-                    Err(e) => {
-                        eprintln!("chiffre: {}: {e}", names[i]);
-                        bad = true;
-                        break;
-                    }
+                    break;
                 }
+            };
+            if chunk.first && doc_lang.is_none() {
+                let text = String::from_utf8_lossy(&chunk.bytes);
+                doc_lang = Some(chiffre::detect_lang(&text));
+            }
+            let piece = Piece {
+                source: i,
+                name: names[i].clone(),
+                base: chunk.base,
+                bytes: chunk.bytes,
+                original: chunk.original,
+                opts,
+                doc_lang,
+                check_utf8: true,
+            };
+            if !feed.send(Job::Text(piece)) {
+                return false;
             }
         }
-        bad
-    };
-    let process =
-        |(i, n, line): &(usize, usize, Vec<u8>)| process_record(*n, line, opts, format, &names[*i]);
-    let mut bad_record = false;
-    let bad = pipeline(batch_size, read, process, |d| {
-        match d {
-            Ok(rows) => out.write_batch(&rows)?,
-            Err(msg) => {
-                eprintln!("chiffre: {msg}");
-                bad_record = true;
-            }
-        }
-        Ok(())
-    })?;
-    Ok(bad || bad_record)
+    }
+    true
 }
 
-fn process_record(
-    n: usize,
-    line: &[u8],
+fn read_jsonl(
+    sources: &[Source],
+    names: &[Arc<str>],
     opts: Options,
-    format: Format,
-    name: &str,
-) -> Result<Vec<String>, String> {
-    if line.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Vec::new());
+    chunk_size: usize,
+    feed: &Feed<Job>,
+) -> bool {
+    for (i, src) in sources.iter().enumerate() {
+        let name = &names[i];
+        let reader = match src.open() {
+            Ok(r) => r,
+            Err(e) => {
+                if !feed.send(Job::Problem(format!("{name}: {e}"))) {
+                    return false;
+                }
+                continue;
+            }
+        };
+        let mut lines = Lines::new(reader);
+        loop {
+            let sent = match lines.next_line() {
+                Ok(None) => break,
+                Err(e) => {
+                    if !feed.send(Job::Problem(format!("{name}: {e}"))) {
+                        return false;
+                    }
+                    break;
+                }
+                Ok(Some(Line::TooLong(n))) => feed.send(Job::Problem(format!(
+                    "{name}: line {n}: longer than {} MiB, skipped",
+                    input::MAX_LINE >> 20
+                ))),
+                Ok(Some(Line::Text(n, line))) => match record(&line, opts) {
+                    Ok(None) => true,
+                    Ok(Some((id, text, opts))) => {
+                        send_record(i, id.into(), text, opts, chunk_size, feed)
+                    }
+                    Err(msg) => feed.send(Job::Problem(format!("{name}: line {n}: {msg}"))),
+                },
+            };
+            if !sent {
+                return false;
+            }
+        }
     }
-    let rec: Record = serde_json::from_slice(line).map_err(|e| format!("{name}: line {n}: {e}"))?;
+    true
+}
+
+/// Reads one JSON Lines record: its id, text and options; `None` for a
+/// blank line or a record whose text is null.
+fn record(line: &[u8], opts: Options) -> Result<Option<(String, String, Options)>, String> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let rec: Record = serde_json::from_slice(line).map_err(|e| e.to_string())?;
     let id = match &rec.id {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
     };
     let opts = match &rec.lang {
         Some(l) => Options {
-            lang: l.parse().map_err(|e| format!("{name}: line {n}: {e}"))?,
+            lang: l.parse().map_err(|e: chiffre::Error| e.to_string())?,
             ..opts
         },
         None => opts,
     };
-    let found = chiffre::extract(&rec.text, &opts);
-    Ok(found
-        .iter()
-        .map(|f| {
-            output::render(
-                format,
-                &Row {
-                    source: &id,
-                    found: f,
-                    text: &rec.text,
-                    offset: 0,
-                },
-            )
+    Ok(rec.text.map(|t| (id, t, opts)))
+}
+
+/// Sends a record as one piece, or, when it is larger than a chunk, as
+/// pieces cut at paragraph breaks (else line breaks, else safe spaces),
+/// with the document language of the first piece.
+fn send_record(
+    source: usize,
+    id: Arc<str>,
+    text: String,
+    opts: Options,
+    chunk_size: usize,
+    feed: &Feed<Job>,
+) -> bool {
+    let piece = |base: usize, bytes: Vec<u8>, doc_lang: Option<Lang>| {
+        Job::Text(Piece {
+            source,
+            name: id.clone(),
+            base: base as u64,
+            bytes,
+            original: None,
+            opts,
+            doc_lang,
+            check_utf8: false,
         })
-        .collect())
+    };
+    if text.len() <= chunk_size * 2 {
+        return feed.send(piece(0, text.into_bytes(), None));
+    }
+    let bytes = text.as_bytes();
+    let mut doc_lang = match opts.lang {
+        LangMode::Fixed(l) => Some(l),
+        LangMode::Auto => None,
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let rest = &bytes[at..];
+        let cut = if rest.len() <= chunk_size * 2 {
+            rest.len()
+        } else {
+            match chiffre::cut_point(&rest[..chunk_size * 2], chunk_size / 2) {
+                Some(c) => c,
+                None => chiffre::cut_before(rest, chunk_size * 2).max(1),
+            }
+        };
+        let part = &text[at..at + cut];
+        if doc_lang.is_none() {
+            doc_lang = Some(chiffre::detect_lang(part));
+        }
+        if !feed.send(piece(at, part.as_bytes().to_vec(), doc_lang)) {
+            return false;
+        }
+        at += cut;
+    }
+    true
+}
+
+fn process(job: Job, format: Format) -> Done {
+    let piece = match job {
+        Job::Problem(msg) => {
+            return Done {
+                rendered: Rendered::default(),
+                notes: vec![msg],
+                invalid: None,
+                bytes: 0,
+            };
+        }
+        Job::Text(p) => p,
+    };
+    let bytes = piece.bytes.len() as u64;
+    let (text, runs) = input::to_text(piece.bytes);
+    let invalid = (piece.check_utf8 && !runs.is_empty()).then(|| {
+        (
+            piece.source,
+            runs.iter()
+                .map(|r| (piece.base + r.at as u64, r.len))
+                .collect(),
+        )
+    });
+    let mut ex = Extractor::new(piece.opts);
+    if let Some(l) = piece.doc_lang {
+        ex.set_doc_lang(l);
+    }
+    let found = ex.extract(&text);
+    let shown = match piece.original {
+        Some(o) => input::to_text(o).0,
+        None => text,
+    };
+    let mut rendered = Rendered::default();
+    for found in found {
+        let row = Row {
+            source: &piece.name,
+            found: &found,
+            text: &shown,
+            offset: piece.base as usize,
+        };
+        rendered.push(format, &row);
+    }
+    Done {
+        rendered,
+        notes: Vec::new(),
+        invalid,
+        bytes,
+    }
+}
+
+/// Reports runs of invalid UTF-8: at most [`Invalid::SHOWN`] per source,
+/// then how many more there were.
+#[derive(Default)]
+struct Invalid {
+    source: Option<usize>,
+    name: String,
+    shown: usize,
+    more: usize,
+}
+
+impl Invalid {
+    const SHOWN: usize = 10;
+
+    fn report(&mut self, run: &mut Run, name: &str, source: usize, runs: &[(u64, usize)]) {
+        if self.source != Some(source) {
+            self.close(run);
+            self.source = Some(source);
+            self.name = name.to_string();
+        }
+        for (at, len) in runs {
+            if self.shown < Invalid::SHOWN {
+                self.shown += 1;
+                run.problem(&format!("{name}: {}", input::invalid_message(*at, *len)));
+            } else {
+                self.more += 1;
+            }
+        }
+    }
+
+    fn close(&mut self, run: &mut Run) {
+        if self.more > 0 {
+            run.problem(&format!(
+                "{}: {} more runs of invalid UTF-8 not shown",
+                self.name, self.more
+            ));
+        }
+        *self = Invalid::default();
+    }
 }

@@ -9,6 +9,7 @@ mod compare;
 mod figures;
 mod input;
 mod output;
+mod pipeline;
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -60,6 +61,23 @@ fn main() -> ExitCode {
             };
         }
     };
+    let code = run(cli);
+    if std::env::var_os("CHIFFRE_PEAK_RSS").is_some() {
+        // For the memory tests: the peak resident set, from the kernel.
+        if let Some(kb) = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix("VmHWM:").map(str::trim).map(String::from))
+            })
+        {
+            report(&format!("peak RSS {kb}"));
+        }
+    }
+    code
+}
+
+fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Parse(a) => run_parse(a),
         Command::Figures(a) => figures::run(a),
@@ -71,8 +89,60 @@ fn main() -> ExitCode {
         // written, the rest was not wanted. Quiet, like cat or ripgrep.
         Err(e) if e.is_closed_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("chiffre: {e}");
+            report(&e.0);
             ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes a message to standard error, escaped for a terminal (a closed
+/// standard error is ignored: the results still go out).
+pub(crate) fn report(msg: &str) {
+    let lines: Vec<_> = msg.split('\n').map(output::escape_controls).collect();
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "chiffre: {}", lines.join("\n"));
+}
+
+/// The state of a run over many inputs: whether some input was skipped.
+/// Every problem is reported as it happens; the run goes on.
+#[derive(Debug, Default)]
+pub(crate) struct Run {
+    bad: bool,
+}
+
+impl Run {
+    /// Lists the inputs, reporting what the listing skipped or noticed.
+    pub(crate) fn sources(&mut self, paths: &[std::path::PathBuf]) -> Vec<input::Source> {
+        let mut notices = Vec::new();
+        let sources = input::sources(paths, &mut notices);
+        for n in notices {
+            if n.skipped {
+                self.problem(&n.msg);
+            } else {
+                report(&format!("note: {}", n.msg));
+            }
+        }
+        sources
+    }
+
+    /// Reports input that was skipped; the run will end with exit code 2.
+    pub(crate) fn problem(&mut self, msg: &str) {
+        self.bad = true;
+        report(msg);
+    }
+
+    /// The exit code: 2 when some input was skipped, also when the output
+    /// was closed early by its reader; a fatal error otherwise.
+    pub(crate) fn finish(self, result: Result<(), Fatal>) -> Result<ExitCode, Fatal> {
+        let code = if self.bad {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+        match result {
+            Ok(()) => Ok(code),
+            Err(e) if e.is_closed_pipe() => Ok(code),
+            Err(e) => Err(e),
         }
     }
 }
@@ -152,10 +222,12 @@ fn run_parse(a: ParseArgs) -> Result<ExitCode, Fatal> {
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("chiffre: {e}");
+            let mut msg = e.to_string();
             if !text.contains('\n') {
-                eprintln!("{}", caret(text, &e));
+                msg = format!("{msg}\n{}", caret(text, &e));
             }
+            let mut err = io::stderr().lock();
+            let _ = writeln!(err, "chiffre: {msg}");
             Ok(ExitCode::from(1))
         }
     }
