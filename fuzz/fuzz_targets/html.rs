@@ -1,0 +1,57 @@
+//! The HTML input path of the command line: markup with non-ASCII text in
+//! scripts, styles, comments and attributes is masked without panicking,
+//! the masked text keeps the length (so offsets stay those of the file) and
+//! stays valid UTF-8, masking in chunks equals masking whole, and figures
+//! found in it slice the original on character boundaries.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../../src/bin/chiffre/input.rs"]
+#[allow(dead_code)]
+mod input;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&seed, rest)) = data.split_first() else { return };
+    // Make markup likely: map some bytes to the characters HTML is made of.
+    let mut html = Vec::with_capacity(rest.len());
+    for &b in rest {
+        match b {
+            0xF0 => html.extend_from_slice(b"<script>"),
+            0xF1 => html.extend_from_slice(b"</script>"),
+            0xF2 => html.extend_from_slice(b"<style>"),
+            0xF3 => html.extend_from_slice(b"</style>"),
+            0xF4 => html.extend_from_slice(b"<!--"),
+            0xF5 => html.extend_from_slice(b"-->"),
+            0xF6 => html.extend_from_slice("€".as_bytes()),
+            0xF7 => html.extend_from_slice("é".as_bytes()),
+            0xF8 => html.extend_from_slice(b"&nbsp;"),
+            0xF9 => html.extend_from_slice(b" $5 million "),
+            0xFA => html.extend_from_slice(b"<p title=\""),
+            _ => html.push(b),
+        }
+    }
+    let valid = std::str::from_utf8(&html).is_ok();
+    let mut whole = html.clone();
+    input::HtmlMask::default().mask(&mut whole);
+    assert_eq!(whole.len(), html.len());
+    if valid {
+        assert!(std::str::from_utf8(&whole).is_ok());
+    }
+    // The same in chunks of `seed` bytes (1 to 256).
+    let step = usize::from(seed) + 1;
+    let mut mask = input::HtmlMask::default();
+    let mut pieces = Vec::with_capacity(html.len());
+    for chunk in html.chunks(step) {
+        let mut c = chunk.to_vec();
+        mask.mask(&mut c);
+        pieces.extend_from_slice(&c);
+    }
+    assert_eq!(pieces, whole);
+    // Extraction on the masked text; spans slice the original.
+    let (text, _) = input::to_text(whole);
+    let (original, _) = input::to_text(html);
+    for f in chiffre::extract(&text, &chiffre::Options::default()) {
+        assert!(original.is_char_boundary(f.start) && original.is_char_boundary(f.end));
+        let _ = &original[f.start..f.end];
+    }
+});
