@@ -116,9 +116,7 @@ fn readme_examples_are_todays_output() {
         text.push('\n');
         std::fs::write(root.join("README.md"), text).unwrap();
     }
-    eprintln!(
-        "README: {checked} examples run; not run (files not in the repository): {not_run:?}"
-    );
+    eprintln!("README: {checked} examples run; not run (files not in the repository): {not_run:?}");
     assert!(checked >= 3, "only {checked} README examples could be run");
     assert!(
         wrong.is_empty(),
