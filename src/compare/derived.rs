@@ -132,7 +132,7 @@ impl Serialize for Derived {
 }
 
 /// What a quantity counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Num {
     /// Money in a currency (cents are converted to the currency).
     Money(Currency),
