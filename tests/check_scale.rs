@@ -3,7 +3,7 @@
 //! and its indexes give the relations that comparing all pairs gave.
 
 use chiffre::Options;
-use chiffre::compare::{Relation, RelationKind, check, check_with_stats};
+use chiffre::compare::{Relation, RelationKind, Status, check, check_with_stats, reconcile};
 
 const ARTICLE: &str = include_str!("../examples/articles/en-coreweave-deal.txt");
 
@@ -215,4 +215,36 @@ fn ok_check_4mb_gives_the_relations_of_all_pairs() {
         .map(|r| serde_json::to_string(r).expect("a relation serialises"))
         .collect();
     assert_eq!(fnv(lines.join("\n").as_bytes()), 0x2e55_baad_ea5f_d119);
+}
+
+/// One document of 5,000 distinct amounts and powers (all pairs took
+/// minutes at 20,000): one group each, in order, none consistent or not.
+#[test]
+fn ok_reconcile_many_distinct_values_in_one_document() {
+    let n = 5_000;
+    let text: String = (0..n)
+        .map(|k| {
+            format!(
+                "The fund paid ${} for {} MW. ",
+                1_000 + 7 * k,
+                10_000 + 3 * k
+            )
+        })
+        .collect();
+    let groups = reconcile(&[("a", text.as_str())], &Options::default());
+    assert_eq!(groups.len(), 2 * n);
+    assert!(
+        groups.iter().all(|g| g.members.len() == 1
+            && g.consistent().is_none()
+            && g.status == [Status::Agrees])
+    );
+    assert_eq!(groups[0].reference.value().to_string(), "1000");
+    assert_eq!(groups[1].reference.value().to_string(), "10000");
+    assert_eq!(groups[2 * n - 2].reference.value().to_string(), "35993");
+
+    // The same text in a second document: every group has both.
+    let docs = [("a", text.as_str()), ("b", text.as_str())];
+    let groups = reconcile(&docs, &Options::default());
+    assert_eq!(groups.len(), 2 * n);
+    assert!(groups.iter().all(|g| g.consistent() == Some(true)));
 }
