@@ -898,8 +898,9 @@ pub fn check_total(rate: &Figure, term: &Figure, total: &Figure) -> Result<Relat
         return Err(Error::unit_mismatch(&qd.label(), "a duration"));
     }
     let qt = Quantity::of(total)?;
-    let computed = accumulate(&qr, &qd)?;
-    let stated = align(&computed, &qt)?;
+    let named = |e: Error| e.in_op("check_total");
+    let computed = accumulate(&qr, &qd).map_err(named)?;
+    let stated = align(&computed, &qt).map_err(named)?;
     same_dimension(&computed, &stated)?;
     let consistent = computed.iv.intersects(&stated.iv);
     let span = |f: &Figure, role| Part {
