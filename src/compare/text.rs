@@ -91,10 +91,6 @@ impl Words {
 
 impl<'t> Layout<'t> {
     pub(crate) fn new(text: &'t str, found: &'t [Found]) -> Layout<'t> {
-        debug_assert!(
-            found.windows(2).all(|w| w[0].end <= w[1].start),
-            "figures are sorted and do not overlap"
-        );
         let paras = paragraphs(text);
         let spans = Spans::new(found.iter().map(|f| (f.start, f.end)).collect());
         let mut sentences = Vec::new();
