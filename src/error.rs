@@ -30,6 +30,10 @@ pub enum Category {
     Syntax,
     /// A value does not fit in an exact decimal (about ±7.9e28, 28 decimals).
     Overflow,
+    /// The result of a computation on figures (a sum, a product, a unit or
+    /// currency conversion of huge values) does not fit in an exact decimal.
+    /// The message names the operation, not a place in a text.
+    ArithmeticOverflow,
     /// The input bytes are not valid UTF-8.
     Encoding,
     /// Two figures cannot be combined (currencies or units differ).
@@ -78,13 +82,27 @@ impl Expected {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum ErrorKind {
     Empty,
-    Expected { what: Expected, found: Option<char> },
+    Expected {
+        what: Expected,
+        found: Option<char>,
+    },
     Overflow,
+    /// `op` (the library function, when known): `what` (the step) overflows.
+    ArithmeticOverflow {
+        op: Option<&'static str>,
+        what: &'static str,
+    },
     TooManyDecimals,
     InvalidUtf8,
     UnknownLang(String),
-    CurrencyMismatch { left: String, right: String },
-    UnitMismatch { left: String, right: String },
+    CurrencyMismatch {
+        left: String,
+        right: String,
+    },
+    UnitMismatch {
+        left: String,
+        right: String,
+    },
     DivisionByZero,
     Input(String),
 }
@@ -153,10 +171,44 @@ impl Error {
         Error::new(ErrorKind::DivisionByZero, 0..0)
     }
 
-    /// A result too large for an exact decimal.
+    /// A result of arithmetic too large for an exact decimal.
+    ///
+    /// ```
+    /// let e = chiffre::Error::overflow();
+    /// assert!(e.is_overflow());
+    /// assert_eq!(e.category(), chiffre::Category::ArithmeticOverflow);
+    /// assert_eq!(e.to_string(), "the result overflows the decimal range (about 7.9 × 10^28)");
+    /// ```
     #[cold]
     pub fn overflow() -> Error {
-        Error::new(ErrorKind::Overflow, 0..0)
+        Error::overflow_in("the result")
+    }
+
+    /// An arithmetic overflow in one step of a computation: `what` is "the
+    /// sum", "the product", "a unit conversion"...
+    #[cold]
+    pub(crate) fn overflow_in(what: &'static str) -> Error {
+        Error::new(ErrorKind::ArithmeticOverflow { op: None, what }, 0..0)
+    }
+
+    /// The same error, an arithmetic overflow said to happen in `what`
+    /// ("a unit conversion" for the product inside it); other errors
+    /// unchanged.
+    pub(crate) fn overflow_as(mut self, what: &'static str) -> Error {
+        if let ErrorKind::ArithmeticOverflow { what: w, .. } = &mut self.0.kind {
+            *w = what;
+        }
+        self
+    }
+
+    /// The same error, an arithmetic overflow named after the library
+    /// function `op` it happened in ("total", "per_period"), unless an inner
+    /// function already named it; other errors unchanged.
+    pub(crate) fn in_op(mut self, op: &'static str) -> Error {
+        if let ErrorKind::ArithmeticOverflow { op: o @ None, .. } = &mut self.0.kind {
+            *o = Some(op);
+        }
+        self
     }
 
     /// The same error, about the byte span `span` of the input.
@@ -185,6 +237,7 @@ impl Error {
         match self.0.kind {
             ErrorKind::Empty | ErrorKind::Expected { .. } => Category::Syntax,
             ErrorKind::Overflow | ErrorKind::TooManyDecimals => Category::Overflow,
+            ErrorKind::ArithmeticOverflow { .. } => Category::ArithmeticOverflow,
             ErrorKind::InvalidUtf8 => Category::Encoding,
             ErrorKind::CurrencyMismatch { .. } | ErrorKind::UnitMismatch { .. } => {
                 Category::Mismatch
@@ -194,9 +247,14 @@ impl Error {
         }
     }
 
-    /// True when a value did not fit in an exact decimal.
+    /// True when a value did not fit in an exact decimal: a number too
+    /// large to read ([`Category::Overflow`]) or the result of a computation
+    /// ([`Category::ArithmeticOverflow`]).
     pub fn is_overflow(&self) -> bool {
-        self.category() == Category::Overflow
+        matches!(
+            self.category(),
+            Category::Overflow | Category::ArithmeticOverflow
+        )
     }
 
     /// True when currencies or units could not be combined.
@@ -243,6 +301,13 @@ impl fmt::Display for Error {
                 f,
                 "{at}number too large for an exact decimal (the limit is about 7.9e28)"
             ),
+            ErrorKind::ArithmeticOverflow { op, what } => {
+                f.write_str(&at)?;
+                if let Some(op) = op {
+                    write!(f, "{op}: ")?;
+                }
+                write!(f, "{what} overflows the decimal range (about 7.9 × 10^28)")
+            }
             ErrorKind::TooManyDecimals => {
                 write!(
                     f,

@@ -474,3 +474,61 @@ fn reconcile_table_has_a_column_per_document() {
     assert!(deal.contains("= 9 milliards de dollars"), "{out}");
     assert!(deal.contains("= 9 млрд долларов"), "{out}");
 }
+
+#[test]
+fn err_negative_duration() {
+    for args in [
+        &["per-year", "$5 million", "--", "-3 years"][..],
+        &["over-period", "$5 million a year", "--", "-3 years"][..],
+        &["ratio", "$5 million", "--", "-3 years"][..],
+    ] {
+        let o = chiffre(args, b"");
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert_eq!(stdout(&o), "", "{args:?}");
+        assert_eq!(
+            stderr(&o),
+            "chiffre: a duration cannot be negative, found -3 years\n",
+            "{args:?}"
+        );
+    }
+    let o = chiffre(&["per-year", "$5 million", "0 years"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "chiffre: division by zero\n");
+}
+
+#[test]
+fn err_total_without_the_pair_names_no_date() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let rates = dir.join("cli_compare_rates_eur.csv");
+    std::fs::write(&rates, "date,from,to,rate\n2024-06-03,EUR,USD,1.0891\n").unwrap();
+    let r = rates.to_str().unwrap();
+    let o = chiffre(&["total", "$1 million", "£2 million", "--rates", r], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(
+        err,
+        "chiffre: no GBP→USD exchange rate in the rates table (nor USD→GBP)\n"
+    );
+    let o = chiffre(&["total", "$1 million", "--rates", r, "--to", "GBP"], b"");
+    assert_eq!(
+        stderr(&o),
+        "chiffre: no USD→GBP exchange rate in the rates table (nor GBP→USD)\n"
+    );
+    assert!(!stderr(&o).contains("262142"));
+}
+
+#[test]
+fn err_arithmetic_overflow() {
+    let huge = "$50000000000000000000000000000";
+    let o = chiffre(&["total", huge, huge], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "chiffre: total: the sum overflows the decimal range (about 7.9 × 10^28)\n"
+    );
+    let o = chiffre(&["ratio", huge, "0.001 MW", "--per", "MW"], b"");
+    assert_eq!(
+        stderr(&o),
+        "chiffre: ratio_per: the quotient overflows the decimal range (about 7.9 × 10^28)\n"
+    );
+}

@@ -906,3 +906,157 @@ proptest! {
         prop_assert_eq!(compare::convert(y, base, u).unwrap(), x);
     }
 }
+
+// ------------------------------------------------- errors that say what is meant
+
+#[test]
+fn err_duration_negative() {
+    let money = fig("$5 million", Lang::En);
+    let rate = fig("$5 million a year", Lang::En);
+    let back = fig("-3 years", Lang::En);
+    let msg = "a duration cannot be negative, found -3 years";
+    let err = compare::per_period(&money, &back, Period::Year).unwrap_err();
+    assert_eq!(err.to_string(), msg);
+    assert_eq!(err.category(), chiffre::Category::Input);
+    let err = compare::over_period(&rate, &back).unwrap_err();
+    assert_eq!(err.to_string(), msg);
+    let err = compare::ratio(&money, &back).unwrap_err();
+    assert_eq!(err.to_string(), msg);
+    let total = fig("$15 million", Lang::En);
+    let err = compare::check_total(&rate, &back, &total).unwrap_err();
+    assert_eq!(err.to_string(), msg);
+    let err = compare::over_period(&rate, &fig("-1 month", Lang::En)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "a duration cannot be negative, found -1 month"
+    );
+    let err = compare::per_period(&money, &fig("-0.5 years", Lang::En), Period::Month).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "a duration cannot be negative, found -0.5 years"
+    );
+    // Zero: spreading over it divides by zero.
+    let err = compare::per_period(&money, &fig("0 months", Lang::En), Period::Year).unwrap_err();
+    assert_eq!(err.to_string(), "division by zero");
+    assert_eq!(err.category(), chiffre::Category::Arithmetic);
+    // Positive durations are unchanged.
+    let y = compare::per_period(&money, &fig("2 years", Lang::En), Period::Year).unwrap();
+    assert_eq!(y.value(), d("2500000"));
+}
+
+#[test]
+fn err_rates_without_the_pair_name_no_date() {
+    let rates = Rates::from_csv("2024-06-03,EUR,USD,1.0891").unwrap();
+    let usd = fig("$1 million", Lang::En);
+    let gbp = fig("£2 million", Lang::En);
+    // The latest rates: no date to speak of.
+    let err =
+        compare::total_with_rates(&[usd.clone(), gbp], &rates, chrono::NaiveDate::MAX).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no GBP→USD exchange rate in the rates table (nor USD→GBP)"
+    );
+    let err = compare::total_in(
+        std::slice::from_ref(&usd),
+        &rates,
+        chrono::NaiveDate::MAX,
+        Currency::JPY,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no USD→JPY exchange rate in the rates table (nor JPY→USD)"
+    );
+    // A pair listed only after the date: the date is the caller's.
+    let eur = fig("2 Mio. Euro", Lang::De);
+    let early = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    let err = compare::total_with_rates(&[usd, eur], &rates, early).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no EUR→USD exchange rate on or before 2020-01-01"
+    );
+}
+
+#[test]
+fn err_arithmetic_overflow_names_the_operation() {
+    let huge = fig("$50000000000000000000000000000", Lang::En);
+    let check = |r: Result<compare::Derived, chiffre::Error>, msg: &str| {
+        let err = r.unwrap_err();
+        assert_eq!(err.to_string(), msg);
+        assert_eq!(err.category(), chiffre::Category::ArithmeticOverflow);
+        assert!(err.is_overflow());
+        assert_eq!(err.span(), 0..0);
+    };
+    check(
+        compare::total(&[huge.clone(), huge.clone()]),
+        "total: the sum overflows the decimal range (about 7.9 × 10^28)",
+    );
+    let tiny_mw = fig("0.001 MW", Lang::En);
+    check(
+        compare::ratio(&huge, &tiny_mw),
+        "ratio: the quotient overflows the decimal range (about 7.9 × 10^28)",
+    );
+    check(
+        compare::ratio_per(&huge, &tiny_mw, Unit::MW),
+        "ratio_per: the quotient overflows the decimal range (about 7.9 × 10^28)",
+    );
+    check(
+        compare::per_period(&huge, &fig("1 month", Lang::En), Period::Year),
+        "per_period: the product overflows the decimal range (about 7.9 × 10^28)",
+    );
+    check(
+        compare::over_period(
+            &fig("$50000000000000000000000000000 a year", Lang::En),
+            &fig("10 years", Lang::En),
+        ),
+        "over_period: the product overflows the decimal range (about 7.9 × 10^28)",
+    );
+    check(
+        compare::share(&fig("50000000000000000000000000000 MW", Lang::En), &tiny_mw),
+        "share: the quotient overflows the decimal range (about 7.9 × 10^28)",
+    );
+    let rates = Rates::from_csv("2024-06-03,EUR,USD,10").unwrap();
+    check(
+        compare::total_with_rates(
+            &[
+                fig("$1", Lang::En),
+                fig("50000000000000000000000000000 euros", Lang::En),
+            ],
+            &rates,
+            chrono::NaiveDate::MAX,
+        ),
+        "total_with_rates: the conversion to another currency overflows the decimal range (about 7.9 × 10^28)",
+    );
+    let err =
+        compare::change(&huge, &fig("-$50000000000000000000000000000", Lang::En)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "change: the difference overflows the decimal range (about 7.9 × 10^28)"
+    );
+    let err = compare::convert(Decimal::MAX, Unit::GW, Unit::MW).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "convert: the product overflows the decimal range (about 7.9 × 10^28)"
+    );
+    assert_eq!(err.category(), chiffre::Category::ArithmeticOverflow);
+    // Interval arithmetic on its own names the step only.
+    let max = Interval::point(Decimal::MAX);
+    assert_eq!(
+        max.add(&max).unwrap_err().to_string(),
+        "the sum overflows the decimal range (about 7.9 × 10^28)"
+    );
+    assert_eq!(
+        max.sub(&Interval::point(Decimal::MIN))
+            .unwrap_err()
+            .to_string(),
+        "the difference overflows the decimal range (about 7.9 × 10^28)"
+    );
+    assert_eq!(
+        max.mul(&Interval::point(d("2"))).unwrap_err().to_string(),
+        "the product overflows the decimal range (about 7.9 × 10^28)"
+    );
+    // A number too large to read is another category, with its place.
+    let err = parse("$900000000000000000000000000000", Lang::En).unwrap_err();
+    assert_eq!(err.category(), chiffre::Category::Overflow);
+    assert!(err.to_string().starts_with("byte"), "{err}");
+}

@@ -132,7 +132,7 @@ impl Serialize for Derived {
 }
 
 /// What a quantity counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Num {
     /// Money in a currency (cents are converted to the currency).
     Money(Currency),
@@ -225,9 +225,11 @@ impl Quantity {
                 q.num = Num::Money(c);
                 if f.unit == Some(Unit::Cent) {
                     let k = Decimal::new(1, 2);
-                    q.point = q.point.checked_mul(k).ok_or_else(Error::overflow)?;
-                    q.iv = q.iv.scale(k)?;
-                    q.res = q.res.checked_mul(k).ok_or_else(Error::overflow)?;
+                    let what = "the conversion of cents";
+                    let overflow = || Error::overflow_in(what);
+                    q.point = q.point.checked_mul(k).ok_or_else(overflow)?;
+                    q.iv = q.iv.scale(k).map_err(|e| e.overflow_as(what))?;
+                    q.res = q.res.checked_mul(k).ok_or_else(overflow)?;
                 }
             }
             Kind::Percent => {
@@ -277,9 +279,14 @@ impl Quantity {
         if fb != tb {
             return Err(Error::unit_mismatch(from.symbol(), to.symbol()));
         }
+        let what = "a unit conversion";
         Ok(Quantity {
             point: convert_point(self.point, ff, tf)?,
-            iv: self.iv.scale(ff)?.div(&Interval::point(tf))?,
+            iv: self
+                .iv
+                .scale(ff)
+                .and_then(|iv| iv.div(&Interval::point(tf)))
+                .map_err(|e| e.overflow_as(what))?,
             num: Num::Unit(to),
             per: self.per,
             res: convert_point(self.res, ff, tf)?,
@@ -303,9 +310,14 @@ impl Quantity {
             return Err(Error::unit_mismatch(from.symbol(), to.symbol()));
         }
         // x per `from` = x · tf/ff per `to`.
+        let what = "a unit conversion";
         Ok(Quantity {
             point: convert_point(self.point, tf, ff)?,
-            iv: self.iv.scale(tf)?.div(&Interval::point(ff))?,
+            iv: self
+                .iv
+                .scale(tf)
+                .and_then(|iv| iv.div(&Interval::point(ff)))
+                .map_err(|e| e.overflow_as(what))?,
             num: self.num,
             per: Some(to),
             res: convert_point(self.res, tf, ff)?,
@@ -315,14 +327,15 @@ impl Quantity {
 
 /// `x · from / to`, rounded to nearest.
 pub(crate) fn convert_point(x: Decimal, from: Decimal, to: Decimal) -> Result<Decimal, Error> {
+    let overflow = || Error::overflow_in("a unit conversion");
     x.checked_mul(from)
-        .ok_or_else(Error::overflow)?
+        .ok_or_else(overflow)?
         .checked_div(to)
         .ok_or_else(|| {
             if to.is_zero() {
                 Error::division_by_zero()
             } else {
-                Error::overflow()
+                overflow()
             }
         })
 }

@@ -130,21 +130,23 @@ fn nudge(r: Decimal, dir: Dir) -> Result<Decimal, Error> {
 
 /// `a + b`, rounded in `dir` when inexact.
 pub(crate) fn add_dir(a: Decimal, b: Decimal, dir: Dir) -> Result<Decimal, Error> {
-    let r = a.checked_add(b).ok_or_else(Error::overflow)?;
+    let what = "the sum";
+    let r = a.checked_add(b).ok_or_else(|| Error::overflow_in(what))?;
     if r.scale() == a.scale().max(b.scale()) {
         Ok(r)
     } else {
-        nudge(r, dir)
+        nudge(r, dir).map_err(|e| e.overflow_as(what))
     }
 }
 
 /// `a · b`, rounded in `dir` when inexact.
 pub(crate) fn mul_dir(a: Decimal, b: Decimal, dir: Dir) -> Result<Decimal, Error> {
-    let r = a.checked_mul(b).ok_or_else(Error::overflow)?;
+    let what = "the product";
+    let r = a.checked_mul(b).ok_or_else(|| Error::overflow_in(what))?;
     if r.is_zero() || r.scale() == a.scale() + b.scale() {
         Ok(r)
     } else {
-        nudge(r, dir)
+        nudge(r, dir).map_err(|e| e.overflow_as(what))
     }
 }
 
@@ -163,8 +165,9 @@ pub(crate) fn div_dir(a: Decimal, b: Decimal, dir: Dir) -> Result<Decimal, Error
     if let Some(q) = div_exact(a, b) {
         return Ok(q);
     }
-    let q = a.checked_div(b).ok_or_else(Error::overflow)?;
-    nudge(q, dir)
+    let what = "the quotient";
+    let q = a.checked_div(b).ok_or_else(|| Error::overflow_in(what))?;
+    nudge(q, dir).map_err(|e| e.overflow_as(what))
 }
 
 /// An end value on the extended line.
@@ -394,6 +397,7 @@ impl Interval {
     /// ```
     pub fn sub(&self, other: &Interval) -> Result<Interval, Error> {
         self.add(&other.neg())
+            .map_err(|e| e.overflow_as("the difference"))
     }
 
     fn ends(&self) -> [End; 2] {

@@ -83,7 +83,10 @@
 //! language tables and figures) share at least 3 words — or, for a headline
 //! figure and a body figure each of at least 100 million (in the currency or
 //! the base unit), at least one word. Each figure is compared with the
-//! earlier figure that shares the most words. They agree when their values
+//! earlier figures of its sort (kind, currency or dimension, period,
+//! polarity, scale word) — the [`RESTATED_WINDOW`] latest, and the first
+//! [`RESTATED_WINDOW`] of the headline — and pairs with the one that shares
+//! the most words (the latest on a tie). They agree when their values
 //! are equal, or when the finer one rounds to the coarser one (they differ by
 //! less than half the coarser resolution; a tie is a disagreement: "$8.5
 //! billion" does not agree with "$9B"); a figure written as a limit ("more
@@ -112,7 +115,10 @@ mod rates;
 mod reconcile;
 mod text;
 
-pub use check::{Part, Relation, RelationKind, Role, check, check_total};
+pub use check::{
+    CheckStats, Part, RESTATED_WINDOW, Relation, RelationKind, Role, check, check_total,
+    check_with_stats,
+};
 pub use derived::{DEFAULT_PRECISION, Derived};
 pub use interval::{Bound, Interval, format_decimal};
 pub use ops::{

@@ -41,12 +41,19 @@ use crate::unit::{Currency, Unit};
 /// # Ok::<(), chiffre::Error>(())
 /// ```
 pub fn total(figures: &[Figure]) -> Result<Derived, Error> {
-    let qs = quantities(figures)?;
-    Ok(Derived::from_quantity(&sum(&qs)?))
+    derived("total", quantities(figures).and_then(|qs| sum(&qs)))
+}
+
+/// The result of the library function `op` as a [`Derived`]; an arithmetic
+/// overflow names `op` ("total: the sum overflows...").
+fn derived(op: &'static str, q: Result<Quantity, Error>) -> Result<Derived, Error> {
+    q.map(|q| Derived::from_quantity(&q))
+        .map_err(|e| e.in_op(op))
 }
 
 /// [`total`] with money in several currencies converted to the currency of
-/// the first money figure, at the rates in force on `date`.
+/// the first money figure, at the rates in force on `date`
+/// (`NaiveDate::MAX` for the latest rates).
 ///
 /// ```
 /// use chiffre::{parse, Lang};
@@ -65,11 +72,11 @@ pub fn total_with_rates(
     rates: &Rates,
     date: NaiveDate,
 ) -> Result<Derived, Error> {
-    let qs = quantities(figures)?;
-    let Some(target) = qs.iter().find_map(|q| q.num.currency()) else {
-        return Ok(Derived::from_quantity(&sum(&qs)?));
-    };
-    total_in_quantities(&qs, rates, date, target)
+    let q = quantities(figures).and_then(|qs| match qs.iter().find_map(|q| q.num.currency()) {
+        Some(target) => total_in_quantities(&qs, rates, date, target),
+        None => sum(&qs),
+    });
+    derived("total_with_rates", q)
 }
 
 /// [`total_with_rates`] in a chosen currency.
@@ -91,7 +98,8 @@ pub fn total_in(
     date: NaiveDate,
     currency: Currency,
 ) -> Result<Derived, Error> {
-    total_in_quantities(&quantities(figures)?, rates, date, currency)
+    let q = quantities(figures).and_then(|qs| total_in_quantities(&qs, rates, date, currency));
+    derived("total_in", q)
 }
 
 fn total_in_quantities(
@@ -99,17 +107,18 @@ fn total_in_quantities(
     rates: &Rates,
     date: NaiveDate,
     to: Currency,
-) -> Result<Derived, Error> {
+) -> Result<Quantity, Error> {
     let converted = qs
         .iter()
         .map(|q| rates.convert(q, to, date))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Derived::from_quantity(&sum(&converted)?))
+    sum(&converted)
 }
 
 /// A total spread over a duration: "3.5 billion over 12 years" → per
 /// year. Months, quarters and years convert exactly, as do hours, days and
-/// weeks; the two families do not mix.
+/// weeks; the two families do not mix. A negative duration is an error, and
+/// so is a zero one (a division by zero).
 ///
 /// ```
 /// use chiffre::{parse, Lang, Period};
@@ -119,9 +128,18 @@ fn total_in_quantities(
 /// let d = per_period(&total, &term, Period::Year)?;
 /// assert_eq!(d.unit(), "EUR/year");
 /// assert_eq!(d.to_string(), "291.7 million EUR/year [276 million, 308.7 million]");
+///
+/// let back = parse("-3 years", Lang::En)?;
+/// let err = per_period(&total, &back, Period::Year).unwrap_err();
+/// assert_eq!(err.to_string(), "a duration cannot be negative, found -3 years");
 /// # Ok::<(), chiffre::Error>(())
 /// ```
 pub fn per_period(total: &Figure, duration: &Figure, per: Period) -> Result<Derived, Error> {
+    derived("per_period", spread(total, duration, per))
+}
+
+/// [`per_period`] on quantities.
+fn spread(total: &Figure, duration: &Figure, per: Period) -> Result<Quantity, Error> {
     let q = Quantity::of(total)?;
     if q.per.is_some() {
         return Err(Error::input(format!(
@@ -142,18 +160,19 @@ pub fn per_period(total: &Figure, duration: &Figure, per: Period) -> Result<Deri
         return Err(Error::division_by_zero());
     }
     let point = div(mul(q.point, fp)?, den_point)?;
-    Ok(Derived::from_quantity(&Quantity {
+    Ok(Quantity {
         point,
         iv,
         num: q.num,
         per: Some(pu),
         res: q.res,
-    }))
+    })
 }
 
 /// A rate accumulated over a duration: "290 million a year for 12 years"
 /// → the total. The rate's period and the duration convert exactly
-/// (a monthly rate over 2 years counts 24 months).
+/// (a monthly rate over 2 years counts 24 months). A negative duration is
+/// an error; over a zero duration the total is zero.
 ///
 /// ```
 /// use chiffre::{parse, Lang};
@@ -167,9 +186,8 @@ pub fn per_period(total: &Figure, duration: &Figure, per: Period) -> Result<Deri
 /// # Ok::<(), chiffre::Error>(())
 /// ```
 pub fn over_period(rate: &Figure, duration: &Figure) -> Result<Derived, Error> {
-    let r = Quantity::of(rate)?;
-    let (d, _) = duration_of(duration)?;
-    Ok(Derived::from_quantity(&accumulate(&r, &d)?))
+    let q = Quantity::of(rate).and_then(|r| accumulate(&r, &duration_of(duration)?.0));
+    derived("over_period", q)
 }
 
 /// `rate × duration` on quantities; the rate must have a period of the
@@ -187,6 +205,7 @@ pub(crate) fn accumulate(r: &Quantity, d: &Quantity) -> Result<Quantity, Error> 
     if u.base().0 != p.base().0 {
         return Err(Error::unit_mismatch(u.symbol(), p.symbol()));
     }
+    non_negative_duration(d)?;
     let (fu, fp) = (u.base().1, p.base().1);
     let iv = r.iv.mul(&d.iv.scale(fu)?)?.div(&Interval::point(fp))?;
     let point = div(mul(mul(r.point, d.point)?, fu)?, fp)?;
@@ -214,8 +233,8 @@ pub(crate) fn accumulate(r: &Quantity, d: &Quantity) -> Result<Quantity, Error> 
 /// # Ok::<(), chiffre::Error>(())
 /// ```
 pub fn ratio(a: &Figure, b: &Figure) -> Result<Derived, Error> {
-    let q = ratio_q(&Quantity::of(a)?, &Quantity::of(b)?, None)?;
-    Ok(Derived::from_quantity(&q))
+    let q = Quantity::of(a).and_then(|qa| ratio_q(&qa, &Quantity::of(b)?, None));
+    derived("ratio", q)
 }
 
 /// [`ratio`] per a chosen unit of `b`'s dimension: "USD/GW" shown as
@@ -232,11 +251,12 @@ pub fn ratio(a: &Figure, b: &Figure) -> Result<Derived, Error> {
 /// # Ok::<(), chiffre::Error>(())
 /// ```
 pub fn ratio_per(a: &Figure, b: &Figure, per: Unit) -> Result<Derived, Error> {
-    let q = ratio_q(&Quantity::of(a)?, &Quantity::of(b)?, Some(per))?;
-    Ok(Derived::from_quantity(&q))
+    let q = Quantity::of(a).and_then(|qa| ratio_q(&qa, &Quantity::of(b)?, Some(per)));
+    derived("ratio_per", q)
 }
 
 pub(crate) fn ratio_q(qa: &Quantity, qb: &Quantity, per: Option<Unit>) -> Result<Quantity, Error> {
+    non_negative_duration(qb)?;
     if let (Num::Money(x), Num::Money(y)) = (qa.num, qb.num)
         && x != y
     {
@@ -293,17 +313,22 @@ pub(crate) fn ratio_q(qa: &Quantity, qb: &Quantity, per: Option<Unit>) -> Result
 /// # Ok::<(), chiffre::Error>(())
 /// ```
 pub fn share(part: &Figure, whole: &Figure) -> Result<Derived, Error> {
+    derived("share", share_q(part, whole))
+}
+
+/// [`share`] on quantities.
+fn share_q(part: &Figure, whole: &Figure) -> Result<Quantity, Error> {
     let (p, w) = (Quantity::of(part)?, Quantity::of(whole)?);
     same_dimension(&p, &w)?;
     let w = align(&p, &w)?;
     let hundred = Decimal::ONE_HUNDRED;
-    Ok(Derived::from_quantity(&Quantity {
+    Ok(Quantity {
         point: mul(div(p.point, w.point)?, hundred)?,
         iv: p.iv.div(&w.iv)?.scale(hundred)?,
         num: Num::Percent,
         per: None,
         res: Decimal::ZERO,
-    }))
+    })
 }
 
 /// The change from one figure to another: absolute (in the first figure's
@@ -321,11 +346,19 @@ pub fn share(part: &Figure, whole: &Figure) -> Result<Derived, Error> {
 /// # Ok::<(), chiffre::Error>(())
 /// ```
 pub fn change(from: &Figure, to: &Figure) -> Result<Change, Error> {
+    change_q(from, to).map_err(|e| e.in_op("change"))
+}
+
+/// [`change`], naming no operation on overflow.
+fn change_q(from: &Figure, to: &Figure) -> Result<Change, Error> {
     let (f, t) = (Quantity::of(from)?, Quantity::of(to)?);
     same_dimension(&f, &t)?;
     let t = align(&f, &t)?;
     let absolute = Quantity {
-        point: t.point.checked_sub(f.point).ok_or_else(Error::overflow)?,
+        point: t
+            .point
+            .checked_sub(f.point)
+            .ok_or_else(|| Error::overflow_in("the difference"))?,
         iv: t.iv.sub(&f.iv)?,
         num: f.num,
         per: f.per,
@@ -336,7 +369,7 @@ pub fn change(from: &Figure, to: &Figure) -> Result<Change, Error> {
         point: mul(
             div(t.point, f.point)?
                 .checked_sub(Decimal::ONE)
-                .ok_or_else(Error::overflow)?,
+                .ok_or_else(|| Error::overflow_in("the difference"))?,
             hundred,
         )?,
         iv: t
@@ -383,7 +416,7 @@ pub fn convert(value: Decimal, from: Unit, to: Unit) -> Result<Decimal, Error> {
     if fb != tb {
         return Err(Error::unit_mismatch(from.symbol(), to.symbol()));
     }
-    let x = mul(value, ff)?;
+    let x = mul(value, ff).map_err(|e| e.in_op("convert"))?;
     div_exact(x, tf).ok_or_else(|| {
         Error::input(format!(
             "{} {} has no exact value in {}",
@@ -395,26 +428,51 @@ pub fn convert(value: Decimal, from: Unit, to: Unit) -> Result<Decimal, Error> {
 }
 
 fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
-    a.checked_mul(b).ok_or_else(Error::overflow)
+    a.checked_mul(b)
+        .ok_or_else(|| Error::overflow_in("the product"))
 }
 
 fn div(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
     if b.is_zero() {
         return Err(Error::division_by_zero());
     }
-    a.checked_div(b).ok_or_else(Error::overflow)
+    a.checked_div(b)
+        .ok_or_else(|| Error::overflow_in("the quotient"))
 }
 
 pub(crate) fn quantities(figures: &[Figure]) -> Result<Vec<Quantity>, Error> {
     figures.iter().map(Quantity::of).collect()
 }
 
-/// A duration figure as a quantity with its unit.
+/// A duration figure as a quantity with its unit; an error when it is not
+/// a duration, or a negative one.
 fn duration_of(f: &Figure) -> Result<(Quantity, Unit), Error> {
     let q = Quantity::of(f)?;
     match q.num {
-        Num::Unit(u) if f.kind == Kind::Duration && q.per.is_none() => Ok((q, u)),
+        Num::Unit(u) if f.kind == Kind::Duration && q.per.is_none() => {
+            non_negative_duration(&q)?;
+            Ok((q, u))
+        }
         _ => Err(Error::unit_mismatch(&q.label(), "a duration")),
+    }
+}
+
+/// An error when `q` is a negative duration ("-3 years"): a total cannot be
+/// spread over it, a rate accumulated over it, nor a figure divided by it.
+/// A zero duration is left to the arithmetic: it multiplies to zero, and
+/// dividing by it is a division by zero.
+fn non_negative_duration(q: &Quantity) -> Result<(), Error> {
+    match q.num {
+        Num::Unit(u) if u.kind() == Kind::Duration && q.point < Decimal::ZERO => {
+            // The duration symbols are English nouns: "-3 years", "-1 month".
+            let plural = if q.point == -Decimal::ONE { "" } else { "s" };
+            Err(Error::input(format!(
+                "a duration cannot be negative, found {} {}{plural}",
+                q.point.normalize(),
+                u.symbol()
+            )))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -509,7 +567,10 @@ pub(crate) fn sum(qs: &[Quantity]) -> Result<Quantity, Error> {
         acc = Some(match acc {
             None => q,
             Some(a) => Quantity {
-                point: a.point.checked_add(q.point).ok_or_else(Error::overflow)?,
+                point: a
+                    .point
+                    .checked_add(q.point)
+                    .ok_or_else(|| Error::overflow_in("the sum"))?,
                 iv: a.iv.add(&q.iv)?,
                 num: a.num,
                 per: a.per,

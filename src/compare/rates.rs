@@ -12,7 +12,8 @@ use crate::unit::Currency;
 
 /// A table of dated exchange rates: "on this date, one `from` is worth
 /// `rate` of `to`". A conversion uses the rate in force on the date asked
-/// for: the latest row dated on or before it. When only the opposite pair
+/// for: the latest row dated on or before it (`NaiveDate::MAX` asks for the
+/// latest rates). When only the opposite pair
 /// is listed, its inverse is used (the interval is then divided by the rate,
 /// rounded outward).
 ///
@@ -149,21 +150,31 @@ impl Rates {
         let inverse = self.dated(to, from, date);
         let mut out = *q;
         out.num = Num::Money(to);
+        let what = "the conversion to another currency";
+        let overflow = || Error::overflow_in(what);
         match (direct, inverse) {
             (Some((dd, r)), inv) if inv.is_none_or(|(di, _)| dd >= di) => {
-                out.iv = q.iv.scale(r)?;
-                out.point = q.point.checked_mul(r).ok_or_else(Error::overflow)?;
-                out.res = q.res.checked_mul(r).ok_or_else(Error::overflow)?;
+                out.iv = q.iv.scale(r).map_err(|e| e.overflow_as(what))?;
+                out.point = q.point.checked_mul(r).ok_or_else(overflow)?;
+                out.res = q.res.checked_mul(r).ok_or_else(overflow)?;
             }
             (_, Some((_, r))) => {
-                out.iv = q.iv.div(&Interval::point(r))?;
-                out.point = q.point.checked_div(r).ok_or_else(Error::overflow)?;
-                out.res = q.res.checked_div(r).ok_or_else(Error::overflow)?;
+                out.iv =
+                    q.iv.div(&Interval::point(r))
+                        .map_err(|e| e.overflow_as(what))?;
+                out.point = q.point.checked_div(r).ok_or_else(overflow)?;
+                out.res = q.res.checked_div(r).ok_or_else(overflow)?;
             }
             _ => {
-                return Err(Error::input(format!(
-                    "no {from}→{to} exchange rate on or before {date}"
-                )));
+                // No row of the pair at all: say so, without a date (the
+                // date may be `NaiveDate::MAX`, "the latest rates").
+                let listed =
+                    self.table.contains_key(&(from, to)) || self.table.contains_key(&(to, from));
+                return Err(Error::input(if listed {
+                    format!("no {from}→{to} exchange rate on or before {date}")
+                } else {
+                    format!("no {from}→{to} exchange rate in the rates table (nor {to}→{from})")
+                }));
             }
         }
         Ok(out)

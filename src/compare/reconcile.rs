@@ -1,14 +1,17 @@
 //! `reconcile`: the same quantities across several documents.
 
+use std::collections::{BTreeMap, HashMap};
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use super::check::{agree, comparable, relative_difference};
-use super::derived::{Derived, Quantity};
+use super::derived::{Derived, Num, Quantity};
 use super::ops::align;
 use crate::extract::{KindSet, Options, extract};
-use crate::figure::{Figure, Kind, Qualifier, Value};
+use crate::figure::{Figure, Kind, Polarity, Qualifier, Scale, Value};
+use crate::unit::Unit;
 
 /// How a document stands with respect to a [`Group`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -171,6 +174,11 @@ struct Item {
 /// unit, period and scale word within 10 % of the reference value, and no
 /// document states both values. Groups come in order of first appearance.
 ///
+/// Figures are matched through indexes by sort and value, not against every
+/// group: within one document the time is `n log n` in its figures; across
+/// documents a value group is tried against the quantities of its sort
+/// within 10 % of it that some other document could still join.
+///
 /// ```
 /// use chiffre::compare::{reconcile, Status};
 /// let docs = [
@@ -208,39 +216,89 @@ pub fn reconcile<N: AsRef<str>, T: AsRef<str>>(docs: &[(N, T)], opts: &Options) 
         }
     }
     // Value groups: each item joins the first group whose reference it
-    // agrees with.
+    // agrees with. The references are indexed by sort and value, so an item
+    // is compared only with those near enough to agree.
     let mut values: Vec<Vec<usize>> = Vec::new();
+    let mut refs: HashMap<ValueKey, Refs> = HashMap::new();
+    let mut cands: Vec<usize> = Vec::new();
     for (k, it) in items.iter().enumerate() {
-        let joined = values.iter_mut().find(|g| {
-            let r = &items[g[0]];
-            same_value(r, it)
-        });
+        let key = value_key(it);
+        cands.clear();
+        if let Some(r) = refs.get(&key) {
+            r.candidates(it, &mut cands);
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let joined = cands
+            .iter()
+            .copied()
+            .find(|&g| same_value(&items[values[g][0]], it));
         match joined {
-            Some(g) => g.push(k),
-            None => values.push(vec![k]),
+            Some(g) => values[g].push(k),
+            None => {
+                refs.entry(key).or_default().insert(it, values.len());
+                values.push(vec![k]);
+            }
         }
     }
     // Quantities: value groups that are near misses of each other, stated by
-    // disjoint sets of documents.
+    // disjoint sets of documents. The quantities are indexed by sort and by
+    // the value of their first group.
     let docs_of = |g: &[usize]| -> Vec<usize> {
         let mut d: Vec<usize> = g.iter().map(|&k| items[k].doc).collect();
         d.sort_unstable();
         d.dedup();
         d
     };
+    let value_docs: Vec<Vec<usize>> = values.iter().map(|g| docs_of(g)).collect();
     let mut quantities: Vec<Vec<usize>> = Vec::new();
+    // The documents of each quantity, sorted.
+    let mut quantity_docs: Vec<Vec<usize>> = Vec::new();
+    let mut firsts: HashMap<QuantityKey, BTreeMap<Decimal, Vec<usize>>> = HashMap::new();
+    let docs_count = docs.len();
     for (gi, g) in values.iter().enumerate() {
         let r = &items[g[0]];
-        let mine = docs_of(g);
-        let home = quantities.iter_mut().find(|q| {
-            let first = &items[values[q[0]][0]];
-            near_miss(first, r)
-                && q.iter()
-                    .all(|&other| docs_of(&values[other]).iter().all(|d| !mine.contains(d)))
+        let mine = &value_docs[gi];
+        let key = quantity_key(r);
+        cands.clear();
+        let base = r.q.base_point().filter(|_| r.figure.kind != Kind::Percent);
+        if let (Some(y), Some(index)) = (base, firsts.get(&key)) {
+            let (lo, hi) = near_range(y);
+            for ids in index.range(lo..=hi).map(|(_, v)| v) {
+                cands.extend(ids);
+            }
+        }
+        cands.sort_unstable();
+        let home = cands.iter().copied().find(|&q| {
+            near_miss(&items[values[quantities[q][0]][0]], r) && disjoint(&quantity_docs[q], mine)
         });
         match home {
-            Some(q) => q.push(gi),
-            None => quantities.push(vec![gi]),
+            Some(q) => {
+                quantities[q].push(gi);
+                let docs = &mut quantity_docs[q];
+                docs.extend(mine);
+                docs.sort_unstable();
+                docs.dedup();
+                if docs.len() == docs_count {
+                    unindex(&mut firsts, &items[values[quantities[q][0]][0]], q);
+                }
+            }
+            None => {
+                // A quantity stated by every document takes no other value:
+                // it is not indexed (with one document, none is).
+                if let Some(y) = base
+                    && mine.len() < docs_count
+                {
+                    firsts
+                        .entry(key)
+                        .or_default()
+                        .entry(y)
+                        .or_default()
+                        .push(quantities.len());
+                }
+                quantities.push(vec![gi]);
+                quantity_docs.push(mine.clone());
+            }
         }
     }
     let names: Vec<String> = docs.iter().map(|(n, _)| n.as_ref().to_string()).collect();
@@ -298,6 +356,137 @@ pub fn reconcile<N: AsRef<str>, T: AsRef<str>>(docs: &[(N, T)], opts: &Options) 
             }
         })
         .collect()
+}
+
+/// What two statements of one value share ([`comparable`]): kind,
+/// currency or dimension, period and polarity.
+type ValueKey = (Kind, Num, Option<(Unit, Decimal)>, Polarity);
+
+fn value_key(it: &Item) -> ValueKey {
+    (
+        it.figure.kind,
+        it.q.num.dimension(),
+        it.q.per.map(|p| p.base()),
+        it.figure.polarity,
+    )
+}
+
+/// What a near miss shares with a quantity: a value's sort and scale word.
+type QuantityKey = (Kind, Num, Option<(Unit, Decimal)>, Polarity, Option<Scale>);
+
+fn quantity_key(it: &Item) -> QuantityKey {
+    let (k, n, p, pol) = value_key(it);
+    (k, n, p, pol, it.figure.scale)
+}
+
+/// The resolution in the base unit of the dimension.
+fn base_res(q: &Quantity) -> Option<Decimal> {
+    q.res.abs().checked_mul(q.num.factor())
+}
+
+/// A margin for the rounding of unit conversions, in the base unit:
+/// `|x| · 10⁻²⁰ + 10⁻⁸`, far below any written resolution.
+fn slack(x: Decimal) -> Decimal {
+    x.abs()
+        .checked_mul(Decimal::new(1, 20))
+        .and_then(|s| s.checked_add(Decimal::new(1, 8)))
+        .unwrap_or(Decimal::MAX)
+}
+
+/// The base values within 10 % of `y` lie in this range (widened: the exact
+/// test is [`near_miss`]).
+fn near_range(y: Decimal) -> (Decimal, Decimal) {
+    let (small, large) = (Decimal::new(8, 1), Decimal::new(125, 2));
+    let mul = |k: Decimal, dflt: Decimal| y.checked_mul(k).unwrap_or(dflt);
+    if y.is_sign_negative() {
+        (mul(large, Decimal::MIN), mul(small, Decimal::ZERO))
+    } else {
+        (mul(small, Decimal::ZERO), mul(large, Decimal::MAX))
+    }
+}
+
+/// Takes quantity `q`, whose first value group's reference is `first`, out
+/// of the index of quantities.
+fn unindex(
+    firsts: &mut HashMap<QuantityKey, BTreeMap<Decimal, Vec<usize>>>,
+    first: &Item,
+    q: usize,
+) {
+    let Some(y) = first.q.base_point() else {
+        return;
+    };
+    if let Some(index) = firsts.get_mut(&quantity_key(first))
+        && let Some(qs) = index.get_mut(&y)
+    {
+        qs.retain(|&x| x != q);
+        if qs.is_empty() {
+            index.remove(&y);
+        }
+    }
+}
+
+/// True when two sorted lists share no element.
+fn disjoint(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return false,
+        }
+    }
+    true
+}
+
+/// The references of the value groups of one [`ValueKey`], indexed so that
+/// the groups an item can agree with are found without trying them all.
+///
+/// An item agrees with a reference only if their values are equal or differ
+/// by less than half the coarser resolution. The references are kept by
+/// resolution (in the base unit), each class a map from the base value to
+/// the groups; for an item, each class is searched within the larger of the
+/// two resolutions (plus a margin for conversions), a superset of the
+/// groups it can join. [`same_value`] decides.
+#[derive(Default)]
+struct Refs {
+    classes: HashMap<Decimal, BTreeMap<Decimal, Vec<usize>>>,
+    /// Groups whose reference has no base value (overflow): always tried.
+    loose: Vec<usize>,
+    /// Every group of the key, for an item without a base value.
+    all: Vec<usize>,
+}
+
+impl Refs {
+    fn insert(&mut self, it: &Item, group: usize) {
+        self.all.push(group);
+        match (it.q.base_point(), base_res(&it.q)) {
+            (Some(b), Some(r)) => self
+                .classes
+                .entry(r.normalize())
+                .or_default()
+                .entry(b)
+                .or_default()
+                .push(group),
+            _ => self.loose.push(group),
+        }
+    }
+
+    fn candidates(&self, it: &Item, out: &mut Vec<usize>) {
+        let (Some(b), Some(rb)) = (it.q.base_point(), base_res(&it.q)) else {
+            out.extend(&self.all);
+            return;
+        };
+        out.extend(&self.loose);
+        let margin = slack(b);
+        for (&c, refs) in &self.classes {
+            let radius = c.max(rb).checked_add(margin).unwrap_or(Decimal::MAX);
+            let lo = b.checked_sub(radius).unwrap_or(Decimal::MIN);
+            let hi = b.checked_add(radius).unwrap_or(Decimal::MAX);
+            for groups in refs.range(lo..=hi).map(|(_, g)| g) {
+                out.extend(groups);
+            }
+        }
+    }
 }
 
 fn same_value(r: &Item, it: &Item) -> bool {

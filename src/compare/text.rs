@@ -2,14 +2,55 @@
 //! sentences, context words, and the cue phrases that mark totals and
 //! unit prices.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use crate::extract::Found;
 use crate::lang::{Lang, Word};
 use crate::lexicon::{fold_str, lexicon};
 use crate::unit::Unit;
 
+/// The byte spans of the figures, sorted by start, with the running maximum
+/// of their ends: "does any figure overlap this range" in `O(log n)`.
+#[derive(Debug)]
+struct Spans {
+    starts: Vec<usize>,
+    /// `max_end[k]`: the largest end among the first `k + 1` spans.
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new(mut spans: Vec<(usize, usize)>) -> Spans {
+        spans.sort_unstable();
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut m = 0;
+        for &(_, e) in &spans {
+            m = m.max(e);
+            max_end.push(m);
+        }
+        Spans {
+            starts: spans.iter().map(|s| s.0).collect(),
+            max_end,
+        }
+    }
+
+    /// True when some figure has `start < e` and `s < end`.
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        let k = self.starts.partition_point(|&x| x < e);
+        k > 0 && self.max_end[k - 1] > s
+    }
+
+    /// True when some figure has `start <= at < end`.
+    fn covers(&self, at: usize) -> bool {
+        self.overlaps(at, at + 1)
+    }
+}
+
 /// Where each figure of an article sits.
+///
+/// Everything here is linear in the text (or `n log n` in the figures): the
+/// layout is built in one pass, and the words of a sentence are read once
+/// per pass over the figures ([`Words`]), however many figures it holds.
 #[derive(Debug)]
 pub(crate) struct Layout<'t> {
     pub text: &'t str,
@@ -21,21 +62,45 @@ pub(crate) struct Layout<'t> {
     pub sentences: Vec<(usize, usize)>,
     /// The headline: leading short lines of the text (byte end).
     pub headline_end: usize,
+    spans: Spans,
+}
+
+/// The word spans of one sentence (or of the headline), read once and kept
+/// while the figures of that sentence are looked at: the checks visit the
+/// figures in text order, so each sentence is tokenized once per pass.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    /// The span the words were read from.
+    span: Option<(usize, usize)>,
+    words: Vec<(usize, usize)>,
+    /// How many word spans were read in all (see `CheckStats::words`).
+    pub read: u64,
+}
+
+impl Words {
+    /// The words of `text[s..e]`, read unless they are those of the last call.
+    fn of(&mut self, text: &str, s: usize, e: usize) -> &[(usize, usize)] {
+        if self.span != Some((s, e)) {
+            self.words = tokens(text, s, e);
+            self.read += self.words.len() as u64;
+            self.span = Some((s, e));
+        }
+        &self.words
+    }
 }
 
 impl<'t> Layout<'t> {
     pub(crate) fn new(text: &'t str, found: &'t [Found]) -> Layout<'t> {
         let paras = paragraphs(text);
-        let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        let spans = Spans::new(found.iter().map(|f| (f.start, f.end)).collect());
         let mut sentences = Vec::new();
         for &(ps, pe) in &paras {
             split_sentences(text, ps, pe, &spans, &mut sentences);
         }
+        // The last range that starts at or before `pos` (ranges are sorted
+        // and disjoint); the first when none does.
         let locate = |ranges: &[(usize, usize)], pos: usize| {
-            ranges
-                .iter()
-                .rposition(|&(s, _)| s <= pos)
-                .unwrap_or_default()
+            ranges.partition_point(|&(s, _)| s <= pos).saturating_sub(1)
         };
         Layout {
             text,
@@ -44,7 +109,7 @@ impl<'t> Layout<'t> {
             sentence: found.iter().map(|f| locate(&sentences, f.start)).collect(),
             sentences,
             headline_end: headline_end(text),
-            // (paragraph spans are only needed to locate figures)
+            spans,
         }
     }
 
@@ -53,32 +118,48 @@ impl<'t> Layout<'t> {
         self.found[i].end <= self.headline_end
     }
 
+    /// The span the context of figure `i` is taken from: its sentence, or
+    /// the whole headline for a headline figure.
+    fn context_span(&self, i: usize) -> (usize, usize) {
+        if self.in_headline(i) {
+            (0, self.headline_end)
+        } else {
+            self.sentences[self.sentence[i]]
+        }
+    }
+
     /// The words around figure `i` that can tell which quantity it is: up
     /// to `n` words on each side within its sentence (the whole headline
     /// for a headline figure), folded, without stopwords, short words,
     /// numbers, figure text and words of the language tables ("billion",
-    /// "about", "dollars").
-    pub(crate) fn context(&self, i: usize, n: usize) -> BTreeSet<String> {
+    /// "about", "dollars"). Calls `each` once per word, possibly more than
+    /// once for one word.
+    ///
+    /// The context of a headline figure is every content word of the
+    /// headline (the words that overlap the figure are figure text), so it
+    /// depends only on the language: callers may compute it once.
+    pub(crate) fn context(
+        &self,
+        i: usize,
+        n: usize,
+        words: &mut Words,
+        mut each: impl FnMut(String),
+    ) {
         let f = &self.found[i];
-        let (ss, se) = if self.in_headline(i) {
-            (0, self.headline_end)
-        } else {
-            self.sentences[self.sentence[i]]
-        };
-        let words = tokens(self.text, ss, se);
-        let before: Vec<&(usize, usize)> = words.iter().filter(|w| w.1 <= f.start).collect();
-        let after: Vec<&(usize, usize)> = words.iter().filter(|w| w.0 >= f.end).collect();
+        let (ss, se) = self.context_span(i);
+        let words = words.of(self.text, ss, se);
         let take_all = self.in_headline(i);
-        let chosen = before
-            .iter()
-            .rev()
-            .take(if take_all { usize::MAX } else { n })
-            .chain(after.iter().take(if take_all { usize::MAX } else { n }));
+        let n = if take_all { usize::MAX } else { n };
+        // Words are sorted and disjoint: those that end by the figure's
+        // start come first, those that start at or after its end last.
+        let before = &words[..words.partition_point(|w| w.1 <= f.start)];
+        let after = &words[words.partition_point(|w| w.0 < f.end)..];
         let lang = f.figure.lang;
-        chosen
-            .filter(|w| self.is_content(w.0, w.1, lang))
-            .map(|w| fold_str(&self.text[w.0..w.1]))
-            .collect()
+        for w in before.iter().rev().take(n).chain(after.iter().take(n)) {
+            if self.is_content(w.0, w.1, lang) {
+                each(fold_str(&self.text[w.0..w.1]));
+            }
+        }
     }
 
     fn is_content(&self, s: usize, e: usize, lang: Lang) -> bool {
@@ -89,14 +170,11 @@ impl<'t> Layout<'t> {
         if word.chars().any(|c| c.is_ascii_digit()) {
             return false;
         }
-        if self.found.iter().any(|f| f.start < e && s < f.end) {
+        if self.spans.overlaps(s, e) {
             return false;
         }
         let folded = fold_str(word);
-        if Lang::ALL
-            .iter()
-            .any(|l| l.table().stopwords.iter().any(|sw| fold_str(sw) == folded))
-        {
+        if stopwords().contains(&folded) {
             return false;
         }
         // A word of the language tables (scale, currency, qualifier, unit...).
@@ -108,13 +186,12 @@ impl<'t> Layout<'t> {
     /// True when a word that marks a total ("total", "insgesamt", "итого",
     /// "over its full term", "за весь срок"...) is within `n` words of
     /// figure `i`, in its sentence.
-    pub(crate) fn total_cue(&self, i: usize, n: usize) -> bool {
+    pub(crate) fn total_cue(&self, i: usize, n: usize, words: &mut Words) -> bool {
         let f = &self.found[i];
         let (ss, se) = self.sentences[self.sentence[i]];
-        let words = tokens(self.text, ss, se);
-        let before: Vec<(usize, usize)> =
-            words.iter().copied().filter(|w| w.1 <= f.start).collect();
-        let after: Vec<(usize, usize)> = words.iter().copied().filter(|w| w.0 >= f.end).collect();
+        let words = words.of(self.text, ss, se);
+        let before = &words[..words.partition_point(|w| w.1 <= f.start)];
+        let after = &words[words.partition_point(|w| w.0 < f.end)..];
         let near: Vec<(usize, usize)> = before[before.len().saturating_sub(n)..]
             .iter()
             .chain(after.iter().take(n))
@@ -181,6 +258,18 @@ impl<'t> Layout<'t> {
         }
         false
     }
+}
+
+/// The stopwords of every language, folded.
+fn stopwords() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        Lang::ALL
+            .iter()
+            .flat_map(|l| l.table().stopwords.iter())
+            .map(|sw| fold_str(sw))
+            .collect()
+    })
 }
 
 fn is_capacity_unit(u: Unit) -> bool {
@@ -316,7 +405,7 @@ fn split_sentences(
     text: &str,
     ps: usize,
     pe: usize,
-    figures: &[(usize, usize)],
+    figures: &Spans,
     out: &mut Vec<(usize, usize)>,
 ) {
     let mut start = ps;
@@ -326,7 +415,7 @@ fn split_sentences(
         let end_here = match c {
             '\n' => true,
             '.' | '!' | '?' | ';' | '…' => {
-                let inside = figures.iter().any(|&(s, e)| s <= at && at < e);
+                let inside = figures.covers(at);
                 let rest = &para[i + c.len_utf8()..];
                 let mut r = rest.chars();
                 let ws = r.next().is_none_or(char::is_whitespace);
@@ -389,7 +478,8 @@ mod tests {
         assert_eq!(paras.len(), 2);
         let fig = text.find("3,5").unwrap();
         let mut s = Vec::new();
-        split_sentences(text, paras[1].0, paras[1].1, &[(fig, fig + 14)], &mut s);
+        let figures = Spans::new(vec![(fig, fig + 14)]);
+        split_sentences(text, paras[1].0, paras[1].1, &figures, &mut s);
         let got: Vec<&str> = s.iter().map(|&(a, b)| text[a..b].trim()).collect();
         assert_eq!(
             got,
