@@ -79,6 +79,7 @@ impl Expected {
 pub(crate) enum ErrorKind {
     Empty,
     Expected { what: Expected, found: Option<char> },
+    Invisible(char),
     Overflow,
     TooManyDecimals,
     InvalidUtf8,
@@ -183,7 +184,9 @@ impl Error {
     /// The broad category.
     pub fn category(&self) -> Category {
         match self.0.kind {
-            ErrorKind::Empty | ErrorKind::Expected { .. } => Category::Syntax,
+            ErrorKind::Empty | ErrorKind::Expected { .. } | ErrorKind::Invisible(_) => {
+                Category::Syntax
+            }
             ErrorKind::Overflow | ErrorKind::TooManyDecimals => Category::Overflow,
             ErrorKind::InvalidUtf8 => Category::Encoding,
             ErrorKind::CurrencyMismatch { .. } | ErrorKind::UnitMismatch { .. } => {
@@ -239,6 +242,12 @@ impl fmt::Display for Error {
                     quote(*found)
                 )
             }
+            // An invisible format character inside a number ("1\u{200b}000").
+            ErrorKind::Invisible(c) => write!(
+                f,
+                "{at}invisible character U+{:04X} inside the number",
+                u32::from(*c)
+            ),
             ErrorKind::Overflow => write!(
                 f,
                 "{at}number too large for an exact decimal (the limit is about 7.9e28)"
