@@ -86,6 +86,7 @@ pub(crate) enum ErrorKind {
         what: Expected,
         found: Option<char>,
     },
+    Invisible(char),
     Overflow,
     /// `op` (the library function, when known): `what` (the step) overflows.
     ArithmeticOverflow {
@@ -235,7 +236,9 @@ impl Error {
     /// The broad category.
     pub fn category(&self) -> Category {
         match self.0.kind {
-            ErrorKind::Empty | ErrorKind::Expected { .. } => Category::Syntax,
+            ErrorKind::Empty | ErrorKind::Expected { .. } | ErrorKind::Invisible(_) => {
+                Category::Syntax
+            }
             ErrorKind::Overflow | ErrorKind::TooManyDecimals => Category::Overflow,
             ErrorKind::ArithmeticOverflow { .. } => Category::ArithmeticOverflow,
             ErrorKind::InvalidUtf8 => Category::Encoding,
@@ -297,6 +300,12 @@ impl fmt::Display for Error {
                     quote(*found)
                 )
             }
+            // An invisible format character inside a number ("1\u{200b}000").
+            ErrorKind::Invisible(c) => write!(
+                f,
+                "{at}invisible character U+{:04X} inside the number",
+                u32::from(*c)
+            ),
             ErrorKind::Overflow => write!(
                 f,
                 "{at}number too large for an exact decimal (the limit is about 7.9e28)"

@@ -21,7 +21,13 @@
 //! * a number next to a month name ("20 апреля", "7 July", "le 3 mars");
 //! * a year read as a duration ("2025 года");
 //! * a number right after a reference word ("section 3", "part two",
-//!   "Kapitel 4", "глава 5") or in brackets ("[1]").
+//!   "Kapitel 4", "глава 5") or in brackets ("[1]");
+//! * a number cut by an invisible format character ("1\u{200b}000",
+//!   "$1\u{200d}000", "1,\u{ad}000"): neither part is a figure; such a
+//!   character between words, or between a currency and the digits, is white
+//!   space. Digits under a right-to-left override (U+202E), displayed
+//!   reversed; a group that cannot stand alone ("000") after a space that did
+//!   not join it ("1 000 dollars" in English).
 //!
 //! A bare number becomes a *count* only when a count noun follows it
 //! ("200 employees", "1 200 сотрудников"); other bare numbers are kind
@@ -42,7 +48,7 @@ use crate::detect;
 use crate::figure::{Alternative, Figure, Kind, Polarity, Qualifier, Rule};
 use crate::grammar::{Cx, code_at, words};
 use crate::lang::{Lang, Script, Word};
-use crate::lexicon::{Lexicon, fold, is_word_char};
+use crate::lexicon::{Lexicon, find_format, fold, is_format, is_letter, is_word_char};
 use crate::parse::{LangMode, parse_raw};
 use crate::resolve::{decimal, resolve};
 use crate::unit::Currency;
@@ -462,8 +468,372 @@ fn next_char(text: &str, pos: usize) -> Option<char> {
     text.get(pos..).and_then(|s| s.chars().next())
 }
 
+/// White space between words; an invisible format character (zero-width
+/// space, bidirectional mark) counts as white space between words, never
+/// inside a number (see [`format_break`]).
 fn is_blank(c: char) -> bool {
+    c != '\n' && (fold(c) == ' ' || is_format(c))
+}
+
+/// A real space (not a format character).
+fn is_space(c: char) -> bool {
     c != '\n' && fold(c) == ' '
+}
+
+/// The start of the run of format characters that ends at `pos`.
+fn format_run_before(text: &str, pos: usize) -> usize {
+    let mut p = pos;
+    while let Some(c) = prev_char(text, p)
+        && is_format(c)
+    {
+        p -= c.len_utf8();
+    }
+    p
+}
+
+/// The end of the run of format characters that starts at `pos`.
+fn format_run_after(text: &str, pos: usize) -> usize {
+    let rest = &text[pos..];
+    pos + (rest.len() - rest.trim_start_matches(is_format).len())
+}
+
+fn digit_before(text: &str, pos: usize) -> bool {
+    pos > 0 && text.as_bytes()[pos - 1].is_ascii_digit()
+}
+
+fn digit_at(text: &str, pos: usize) -> bool {
+    text.as_bytes().get(pos).is_some_and(u8::is_ascii_digit)
+}
+
+/// What may stand between two digits of one number: a group or decimal
+/// separator, a space, or the joiner of a date, time or fraction.
+fn is_digit_sep(c: char) -> bool {
+    matches!(c, ',' | '.' | '\'' | '’' | ':' | '/') || is_space(c)
+}
+
+/// A sign that opens a number (not a hyphen after a word or a digit).
+fn sign_before(text: &str, pos: usize) -> bool {
+    prev_char(text, pos).is_some_and(|c| {
+        matches!(c, '-' | '\u{2212}' | '+')
+            && !prev_char(text, pos - c.len_utf8())
+                .is_some_and(|p| p.is_alphanumeric() || is_joiner(p))
+    })
+}
+
+/// A decimal point that may open a number (".5", ",5").
+fn point_before(text: &str, pos: usize) -> bool {
+    prev_char(text, pos).is_some_and(|c| c == '.' || c == ',')
+}
+
+/// The figure read at `start..end` is one part of a number split by a space
+/// the language does not group with, and so no figure (neither part): a
+/// group with a leading zero ("000", "050") after one to three digits and
+/// one space that did not join them. "1 000 dollars" in English, which does
+/// not group with a plain space, is neither 1 nor 0 dollars ("423 0000"
+/// stays two numbers: four digits are no group).
+fn zero_group_split(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        // The "000" alone, and the "1" before it.
+        if a == start
+            && let Some(c) = prev_char(text, a)
+            && is_space(c)
+            && zero_group(text, a)
+            && group_head_before(text, a - c.len_utf8())
+        {
+            return true;
+        }
+        if i >= end
+            && let Some(c) = next_char(text, i)
+            && is_space(c)
+            && group_head_before(text, i)
+            && zero_group(text, i + c.len_utf8())
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Where an invisible format character (Unicode Cf: soft hyphen, zero-width
+/// space or joiner, bidirectional mark, word joiner, BOM…) cuts a number of
+/// the figure at `start..end`: between two digits, between a digit and a
+/// separator ("1\u{200b}000", "1,\u{ad}000", "1\u{200b}.5"), between a sign
+/// and the number ("-\u{200b}5", "-\u{200b}$5"), or anywhere in the digit
+/// groups that continue the number beyond what was read ("100 0\u{ad}00 €").
+/// The same character between a currency and the digits, or between the
+/// number and its scale or unit, is white space ("$\u{200b}5 million" is $5
+/// million) and no cut. Returns the offset of the first format character of
+/// the cut.
+pub(crate) fn format_break(text: &str, start: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    // Before the figure: "1\u{200b}$5", "-\u{200b}$5".
+    let p = format_run_before(text, start);
+    if p < start && (digit_before(text, p) || sign_before(text, p)) {
+        return Some(p);
+    }
+    let mut i = start;
+    while i < end {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let p = format_run_before(text, a);
+        if p < a && (sign_before(text, p) || point_before(text, p)) {
+            // "-\u{200b}5", ".\u{200b}5"
+            return Some(p);
+        }
+        // The digit groups joined to this run, both ways (a few groups at
+        // most: no number has more).
+        let mut z = i;
+        for _ in 0..MAX_WALK {
+            let Some((next, cut)) = connector_after(text, z) else {
+                break;
+            };
+            if cut.is_some() {
+                return cut;
+            }
+            let run = b[next..]
+                .iter()
+                .take(MAX_RUN)
+                .take_while(|d| d.is_ascii_digit())
+                .count();
+            if run == MAX_RUN {
+                break;
+            }
+            z = next + run;
+        }
+        let mut a = a;
+        for _ in 0..MAX_WALK {
+            let Some((prev, cut)) = connector_before(text, a) else {
+                break;
+            };
+            if cut.is_some() {
+                return cut;
+            }
+            let run = b[..prev]
+                .iter()
+                .rev()
+                .take(MAX_RUN)
+                .take_while(|d| d.is_ascii_digit())
+                .count();
+            if run == MAX_RUN {
+                break;
+            }
+            a = prev - run;
+        }
+    }
+    None
+}
+
+/// The figure that ends at `end` is joined to a number cut by an invisible
+/// character, which may be its range end or the list item that carries its
+/// scale and currency ("$5–1\u{200b}0 million", "$5, $7 and $1\u{200b}0
+/// billion"): what lies between is only what joins the parts of a figure
+/// (see [`joining_gap`]). Up to four numbers are followed.
+fn joined_to_cut(cx: &Cx<'_>, text: &str, end: usize, pe: usize) -> bool {
+    joined_to(cx, text, end, pe, |p| {
+        format_break(text, p, p + 1).is_some()
+    })
+}
+
+/// Whether the figure that ends at `end` is joined (see [`joining_gap`],
+/// through up to four numbers) to a number whose first digit at `p`
+/// satisfies `bad`. Only looked for when a format character is near.
+fn joined_to(cx: &Cx<'_>, text: &str, end: usize, pe: usize, bad: impl Fn(usize) -> bool) -> bool {
+    // Cheap first: no format character in the next bytes, nothing to find.
+    let mut w = (end + 160).min(pe);
+    while !text.is_char_boundary(w) {
+        w -= 1;
+    }
+    if find_format(&text[end..w.max(end)]).is_none() {
+        return false;
+    }
+    let mut pos = end;
+    for _ in 0..4 {
+        let Some((p, _)) = joining_gap(cx, text, pos, pe) else {
+            return false;
+        };
+        if bad(p) {
+            return true;
+        }
+        pos = number_blob_end(text, p, pe);
+    }
+    false
+}
+
+/// Where to go on after a number cut at `end`: past the rest of the cut
+/// number and, when a range separator joins it to another number, past the
+/// figure read there ("$1.\u{200b}2 billion to $1.5 billion": the upper end
+/// alone is not the figure written).
+fn past_cut(cx: &Cx<'_>, text: &str, end: usize, pe: usize, lang: Lang) -> usize {
+    let mut e = end;
+    let mut last_run = None;
+    while e < pe
+        && let Some(c) = next_char(text, e)
+        && (c.is_ascii_digit() || is_format(c) || matches!(c, ',' | '.' | '\''))
+    {
+        if c.is_ascii_digit() && !digit_before(text, e) {
+            last_run = Some(e);
+        }
+        e += c.len_utf8();
+    }
+    // What its last digits would have carried ("1\u{200b}0 pour cent").
+    if let Some(r) = last_run
+        && let Ok(raw) = parse_raw(text, r, lang)
+    {
+        e = e.max(raw.end.min(pe));
+    }
+    match joining_gap(cx, text, e, pe) {
+        Some((p, true)) => parse_raw(text, p, lang).map_or(p + 1, |r| r.end.min(pe)),
+        _ => e,
+    }
+}
+
+/// The start of the digits after `pos` when all between is what joins the
+/// parts of one figure: blanks, dashes, commas, and words such as range
+/// separators, "and", scale, currency and unit words, qualifiers (six at
+/// most). The flag tells whether a range separator (or "and") was among
+/// them.
+fn joining_gap(cx: &Cx<'_>, text: &str, pos: usize, pe: usize) -> Option<(usize, bool)> {
+    let b = text.as_bytes();
+    let (mut p, mut words, mut range) = (pos, 0, false);
+    while p < pe && !b[p].is_ascii_digit() {
+        let c = next_char(text, p)?;
+        if is_blank(c) || c == ',' {
+            p += c.len_utf8();
+            continue;
+        }
+        if matches!(c, '-' | '–' | '—' | '\u{2010}' | '\u{2011}') {
+            range = true;
+            p += c.len_utf8();
+            continue;
+        }
+        words += 1;
+        if words > 6 {
+            return None;
+        }
+        let joins = |w: Word| match w {
+            Word::RangeSep { .. } | Word::RangeOpen | Word::NumAnd => Some(true),
+            Word::Linker
+            | Word::Scale(..)
+            | Word::Cur(_)
+            | Word::CurBefore(_)
+            | Word::CurGuess(_)
+            | Word::CurGuessBefore(_)
+            | Word::CurScale(..)
+            | Word::CurNone
+            | Word::Unit(_)
+            | Word::Percent
+            | Word::PercentPoint
+            | Word::Qual(_) => Some(false),
+            _ => None,
+        };
+        p = match cx.lx.find(text, p, joins) {
+            Some((r, e)) if e > p => {
+                range |= r;
+                e
+            }
+            _ => code_at(text, p)?.end,
+        };
+    }
+    (p < pe && p > pos).then_some((p, range))
+}
+
+/// The end of the digits and separators of the number at `p`.
+fn number_blob_end(text: &str, p: usize, pe: usize) -> usize {
+    let b = text.as_bytes();
+    let mut q = p;
+    while q < pe && q - p < MAX_RUN {
+        match b[q] {
+            b'0'..=b'9' => q += 1,
+            b',' | b'.' | b'\'' if digit_at(text, q + 1) => q += 1,
+            _ => break,
+        }
+    }
+    q.max(p + 1)
+}
+
+/// How many digit groups `format_break` follows from a run, each way.
+const MAX_WALK: usize = 8;
+/// A digit run this long is no group of a number.
+const MAX_RUN: usize = 48;
+
+/// What joins the digit run that ends at `z` to the next digits of the same
+/// number: format characters, a separator, or a separator with format
+/// characters around it. Returns where the next digits start and, when a
+/// format character is part of the join, its offset.
+fn connector_after(text: &str, z: usize) -> Option<(usize, Option<usize>)> {
+    let q = format_run_after(text, z);
+    if q > z && digit_at(text, q) {
+        return Some((q, Some(z)));
+    }
+    let s = next_char(text, q).filter(|&s| is_digit_sep(s))?;
+    let r = format_run_after(text, q + s.len_utf8());
+    if !digit_at(text, r) {
+        return None;
+    }
+    let cut = if q > z {
+        Some(z)
+    } else if r > q + s.len_utf8() {
+        Some(q + s.len_utf8())
+    } else {
+        None
+    };
+    Some((r, cut))
+}
+
+/// The mirror of [`connector_after`] for the run that starts at `a`: where
+/// the previous digits end, and the offset of a format character of the join.
+fn connector_before(text: &str, a: usize) -> Option<(usize, Option<usize>)> {
+    let p = format_run_before(text, a);
+    if p < a && digit_before(text, p) {
+        return Some((p, Some(p)));
+    }
+    let s = prev_char(text, p).filter(|&s| is_digit_sep(s))?;
+    let q = format_run_before(text, p - s.len_utf8());
+    if !digit_before(text, q) {
+        return None;
+    }
+    let cut = if q < p - s.len_utf8() {
+        Some(q)
+    } else if p < a {
+        Some(p)
+    } else {
+        None
+    };
+    Some((q, cut))
+}
+
+/// Three digits at `at`, the first a zero, and no fourth: a thousands group
+/// that cannot stand alone ("000", "050").
+fn zero_group(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    b.get(at) == Some(&b'0')
+        && digit_at(text, at + 1)
+        && digit_at(text, at + 2)
+        && !digit_at(text, at + 3)
+}
+
+/// One to three digits end at `end`: they may head a thousands grouping
+/// ("1", "423"; not "2019").
+fn group_head_before(text: &str, end: usize) -> bool {
+    let b = &text.as_bytes()[..end];
+    let n = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    (1..=3).contains(&n)
 }
 
 /// Chars that join digit groups in dates, times, versions and phones.
@@ -501,8 +871,12 @@ fn scan_paragraph(
     stats: &mut Stats,
 ) {
     let lang = r.lang;
+    // Invisible format characters are rare: without any, their rules are
+    // not looked for.
+    let formats = find_format(&text[ps..pe]).is_some();
     let cx = Cx {
         local: r.opts.local_currency,
+        formats,
         ..Cx::new(text, lang)
     };
     stats.bytes += (pe - ps) as u64;
@@ -510,14 +884,31 @@ fn scan_paragraph(
     let mut floor = ps;
     let mut money_floor = ps;
     let mut digit_cache = None;
+    let mut format_cache = (!formats).then_some(None);
+    let reversed = reversed_spans(text, ps, pe);
     while pos < pe {
-        let Some(anchor) = next_anchor(&cx, text, pos, pe, &mut digit_cache) else {
+        let Some(anchor) = next_anchor(&cx, text, pos, pe, &mut digit_cache, &mut format_cache)
+        else {
             break;
         };
         stats.anchors += 1;
         let mut step = figure_at(&cx, text, anchor, floor, pe, lang);
         if !r.others.is_empty() {
-            step = best_reading(step, r, text, anchor, floor, pe);
+            step = best_reading(step, r, text, anchor, floor, pe, formats);
+        }
+        let in_reversed = |a0: usize, b0: usize| reversed.iter().any(|&(a, b)| a < b0 && a0 < b);
+        if let Step::Found(f) = &step
+            && !reversed.is_empty()
+            && (in_reversed(f.start, f.end)
+                || joined_to(&cx, text, f.end, pe, |p| {
+                    let e = parse_raw(text, p, lang).map_or(p + 1, |r| r.end);
+                    in_reversed(p, e)
+                }))
+        {
+            // Shown right to left ("\u{202e}0001 $" displays as "$ 1000"):
+            // what the reader sees is not what is written; nor is the figure
+            // whose range end or list scale is shown so.
+            step = Step::Skip(f.end);
         }
         match step {
             Step::Found(mut f) => {
@@ -542,6 +933,53 @@ fn scan_paragraph(
         }
     }
     stats.parses += cx.parses.get();
+}
+
+/// The spans of `text[ps..pe]` under a right-to-left override (U+202E, up
+/// to its U+202C, a line end or the end of the paragraph), where digits are
+/// displayed in reverse order: no figure is read there. Embeddings and
+/// isolates opened inside an override end it until they are closed.
+pub(crate) fn reversed_spans(text: &str, ps: usize, pe: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let para = &text[ps..pe];
+    if !para.contains('\u{202e}') {
+        return out;
+    }
+    // The open embeddings, overrides and isolates; `true` for an isolate.
+    let mut stack: Vec<(char, bool)> = Vec::new();
+    let mut from: Option<usize> = None;
+    for (i, c) in para.char_indices() {
+        match c {
+            '\u{202a}' | '\u{202b}' | '\u{202d}' | '\u{202e}' => stack.push((c, false)),
+            '\u{2066}' | '\u{2067}' | '\u{2068}' => stack.push((c, true)),
+            '\u{202c}' if stack.last().is_some_and(|&(_, iso)| !iso) => {
+                stack.pop();
+            }
+            '\u{2069}' if stack.iter().any(|&(_, iso)| iso) => {
+                // Closes the last isolate and everything opened inside it.
+                while let Some((_, iso)) = stack.pop() {
+                    if iso {
+                        break;
+                    }
+                }
+            }
+            '\n' | '\r' | '\u{2029}' => stack.clear(),
+            _ => {}
+        }
+        let inside = stack.last().is_some_and(|&(o, _)| o == '\u{202e}');
+        match (inside, from) {
+            (true, None) => from = Some(ps + i),
+            (false, Some(f)) => {
+                out.push((f, ps + i));
+                from = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(f) = from {
+        out.push((f, pe));
+    }
+    out
 }
 
 /// "выросла на 7 п.п., до 41%", "замедлилась до 9,4%": after a change
@@ -624,6 +1062,7 @@ fn best_reading(
     anchor: usize,
     floor: usize,
     pe: usize,
+    formats: bool,
 ) -> Step {
     // Another language can only read more, or differently, where a
     // separator touches the digits: a lone separator inside the figure, or
@@ -647,6 +1086,7 @@ fn best_reading(
     for &l in r.others {
         let cx = Cx {
             local: r.opts.local_currency,
+            formats,
             ..Cx::new(text, l)
         };
         let step = figure_at(&cx, text, anchor, floor, pe, l);
@@ -675,6 +1115,7 @@ fn next_anchor(
     pos: usize,
     pe: usize,
     digit_cache: &mut Option<Option<usize>>,
+    format_cache: &mut Option<Option<usize>>,
 ) -> Option<usize> {
     let digit = match *digit_cache {
         Some(d) if d.is_none_or(|d| d >= pos) => d,
@@ -685,6 +1126,8 @@ fn next_anchor(
         }
     };
     let limit = digit.unwrap_or(pe);
+    let cut_word = next_cut_number_word(cx, text, pos, limit, pe, format_cache);
+    let limit = cut_word.unwrap_or(limit);
     // Number words before the digit, found by the prefilter and confirmed
     // by the word grammar.
     let mut from = pos;
@@ -699,7 +1142,67 @@ fn next_anchor(
         // ("quatre-vingt-dix seconde" is an ordinal, its "vingt" is not 20).
         from = compound_end(text, at);
     }
-    digit
+    cut_word.or(digit)
+}
+
+/// The start of the next word in `pos..limit` that has an invisible format
+/// character inside ("soix\u{ad}ante", "t\u{200b}wenty") and starts a
+/// spelled number: the prefilter cannot see such words. `cache`: the next
+/// in-word format character found by an earlier call.
+fn next_cut_number_word(
+    cx: &Cx<'_>,
+    text: &str,
+    mut pos: usize,
+    limit: usize,
+    pe: usize,
+    cache: &mut Option<Option<usize>>,
+) -> Option<usize> {
+    loop {
+        let f = match *cache {
+            Some(f) if f.is_none_or(|f| f >= pos) => f,
+            _ => {
+                let f = next_format_in_word(text, pos, pe);
+                *cache = Some(f);
+                f
+            }
+        };
+        let f = f.filter(|&f| f < limit)?;
+        let mut ws = f;
+        while let Some(c) = prev_char(text, ws)
+            && (is_word_char(c) || is_format(c))
+        {
+            ws -= c.len_utf8();
+        }
+        let ws = format_run_after(text, ws);
+        if ws >= pos && words::words(cx.lx, text, ws, cx.t.compound_numbers).is_some() {
+            return Some(ws);
+        }
+        // Not a number: look after this word.
+        let mut we = f;
+        while let Some(c) = next_char(text, we)
+            && (is_word_char(c) || is_format(c))
+        {
+            we += c.len_utf8();
+        }
+        pos = we.max(f + 1);
+        while !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+        *cache = None;
+    }
+}
+
+/// The next format character in `from..pe` that stands between two letters.
+fn next_format_in_word(text: &str, mut from: usize, pe: usize) -> Option<usize> {
+    loop {
+        let i = from + find_format(&text[from..pe])?;
+        let before = prev_char(text, format_run_before(text, i));
+        let after = format_run_after(text, i);
+        if before.is_some_and(is_letter) && next_char(text, after).is_some_and(is_letter) {
+            return Some(i);
+        }
+        from = after.min(pe);
+    }
 }
 
 /// The first ASCII digit in `bytes[from..]`, eight bytes at a time.
@@ -745,6 +1248,7 @@ fn figure_at(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
     {
         let cx2 = Cx {
             local: cx.local,
+            formats: cx.formats,
             ..Cx::new(text, other)
         };
         if let Step::Found(f) = figure_in(&cx2, text, anchor, floor, pe, other)
@@ -772,16 +1276,25 @@ fn figure_in(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
         // "https://…?q=30%25": digits of an address.
         return Step::Skip(end);
     }
+    if is_digit && cx.formats && format_break(text, anchor, anchor + 1).is_some() {
+        // The digits of a number cut by an invisible character: skip what
+        // would have been read from them ("1,\u{200b}5 миллиарда рублей").
+        let read = parse_raw(text, anchor, lang).map_or(anchor, |r| r.end.min(pe));
+        let end = read.max(skip_blob(text, anchor));
+        return Step::Skip(past_cut(cx, text, end, pe, lang).max(end));
+    }
     if is_digit {
-        match prev_char(text, anchor) {
+        // What touches the digits, through invisible characters ("H\u{200b}100").
+        let left = format_run_before(text, anchor);
+        match prev_char(text, left) {
             // "H100", "Q1", "FY2025" — unless the letters are a currency code.
             Some(c) if c.is_alphabetic() => {
-                let ws = word_start(text, anchor);
-                let code = code_at(text, ws).is_some_and(|c| c.end == anchor && !c.wordlike)
+                let ws = word_start(text, left);
+                let code = code_at(text, ws).is_some_and(|c| c.end == left && !c.wordlike)
                     || cx
                         .lx
                         .find(text, ws, |w| matches!(w, Word::CurBefore(_)).then_some(()))
-                        .is_some_and(|(_, e)| e == anchor);
+                        .is_some_and(|(_, e)| e == left);
                 if !code {
                     return blob_end();
                 }
@@ -789,7 +1302,7 @@ fn figure_in(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
             // "GPT-4", "COVID-19"
             Some(h)
                 if matches!(h, '-' | '\u{2010}' | '\u{2011}')
-                    && prev_char(text, anchor - h.len_utf8())
+                    && prev_char(text, format_run_before(text, left - h.len_utf8()))
                         .is_some_and(char::is_alphanumeric) =>
             {
                 return blob_end();
@@ -798,7 +1311,7 @@ fn figure_in(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
             // Part of a digit blob already rejected ("7/7/2025").
             Some(c)
                 if is_joiner(c)
-                    && prev_char(text, anchor - c.len_utf8())
+                    && prev_char(text, format_run_before(text, left - c.len_utf8()))
                         .is_some_and(|d| d.is_ascii_digit()) =>
             {
                 return blob_end();
@@ -817,6 +1330,17 @@ fn figure_in(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize, pe: usize, la
         };
         if raw.end <= anchor || raw.end > pe {
             continue;
+        }
+        if cx.formats && format_break(text, raw.start, raw.end).is_some() {
+            // Part of a number cut by an invisible character: no figure.
+            return Step::Skip(past_cut(cx, text, raw.end, pe, lang).max(raw.end));
+        }
+        if zero_group_split(text, raw.start, raw.end)
+            || cx.formats && joined_to_cut(cx, text, raw.end, pe)
+        {
+            // A "000" split off by a space, or a figure joined to a number
+            // cut by an invisible character: no figure.
+            return Step::Skip(raw.end);
         }
         // Digit groups that continue past the figure: a date, time, version.
         let tail = &text[raw.end..];
@@ -932,7 +1456,9 @@ fn looks_like_phone(text: &str, anchor: usize) -> bool {
             .iter()
             .take_while(|c| c.is_ascii_digit())
             .count();
-        return n >= 7 || next_char(text, anchor + n).is_some_and(char::is_alphabetic);
+        return n >= 7
+            || next_char(text, format_run_after(text, anchor + n))
+                .is_some_and(char::is_alphabetic);
     }
     if prev_char(text, anchor) != Some('+') {
         return false;
@@ -1013,7 +1539,8 @@ fn prefix_ending_at(cx: &Cx<'_>, text: &str, b: usize, cur: usize, floor: usize)
             return;
         }
         let first = text[s..].chars().next().unwrap_or(' ');
-        let before = prev_char(text, s);
+        // Through invisible characters: "ma\u{200b}rs 2026" has no "rs".
+        let before = prev_char(text, format_run_before(text, s));
         // A word must start a word; a symbol qualifier ("~", ">") must stand
         // apart: "<b>$9" is markup.
         let ok = if is_word_char(first) {
@@ -1078,7 +1605,8 @@ fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Figure) -> bo
         // "l'article 3": also look after an elided article.
         let elided = text[ws..start]
             .find(['\'', '’'])
-            .map(|i| ws + i + text[ws + i..].chars().next().map_or(1, char::len_utf8));
+            .map(|i| ws + i + text[ws + i..].chars().next().map_or(1, char::len_utf8))
+            .map(|p| format_run_after(text, p));
         for ws in std::iter::once(ws).chain(elided) {
             // A reference word before a duration is a duration's neighbour
             // ("$290 million a year over 6 years"), not its reference.
@@ -1107,7 +1635,9 @@ fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Figure) -> bo
         return true;
     }
     // A footnote marker: "[1]".
-    if prev_char(text, start) == Some('[') && next_char(text, end) == Some(']') {
+    if prev_char(text, format_run_before(text, start)) == Some('[')
+        && next_char(text, format_run_after(text, end)) == Some(']')
+    {
         return true;
     }
     false
@@ -1145,11 +1675,13 @@ fn prev_word_start(text: &str, pos: usize) -> Option<usize> {
     }
     let mut s = b;
     while let Some(c) = prev_char(text, s) {
-        if is_blank(c) || c == '\n' || c == '(' || c == '"' {
+        // A format character inside a word ("Kapi\u{ad}tel") stays in it.
+        if is_space(c) || c == '\n' || c == '(' || c == '"' {
             break;
         }
         s -= c.len_utf8();
     }
+    let s = format_run_after(text, s).min(b);
     (s < b).then_some(s)
 }
 
@@ -1183,11 +1715,14 @@ impl Iterator for WordsBack<'_> {
         }
         let end = i;
         while let Some(c) = prev_char(text, i) {
-            if i <= self.floor || !(is_word_char(c) || c == '-' || c == '\'' || c == '’') {
+            let in_word = is_word_char(c) || is_format(c) || matches!(c, '-' | '\'' | '’');
+            if i <= self.floor || !in_word {
                 break;
             }
             i -= c.len_utf8();
         }
+        // A word starts at its first visible character.
+        let i = format_run_after(text, i).min(end);
         if i == end {
             return None;
         }
@@ -1324,6 +1859,11 @@ fn distribute_list_scales(text: &str, para: &mut [Found], lang: Lang) {
 
 /// A gap between two list items: commas and "and"-like words only.
 fn list_gap(lx: &Lexicon, gap: &str) -> bool {
+    if gap.len() <= 48 && find_format(gap).is_some() {
+        // Invisible characters in the gap are white space.
+        let visible: String = gap.chars().filter(|c| !is_format(*c)).collect();
+        return list_gap(lx, &visible);
+    }
     let t = gap.trim();
     if t.is_empty() || t.len() > 12 {
         return t == "," && !gap.contains('\n');

@@ -3,6 +3,8 @@
 //! Lookups fold case (ASCII, Latin-1, Cyrillic, "ё" → "е"), treat every
 //! white-space run as one space, every hyphen as '-', every apostrophe as
 //! '\'', and report every entry that ends along the path, longest first.
+//! An invisible format character inside a word ("Mil\u{ad}liarden" with a
+//! soft hyphen) is skipped, so the word still matches.
 //! Tables are compiled once per language, lazily.
 
 use std::sync::LazyLock;
@@ -54,6 +56,87 @@ fn fold_other(c: char) -> char {
         }
         _ => c,
     }
+}
+
+/// True for the invisible format characters (Unicode general category Cf):
+/// the soft hyphen, zero-width space and joiners, bidirectional marks,
+/// embeddings and isolates, the word joiner and invisible operators, the
+/// byte order mark, and the rarer ones of other scripts; and for what
+/// stands for an unreadable byte: the control characters other than
+/// white space (the command line reads an invalid UTF-8 byte as NUL) and
+/// U+FFFD. A number touching one is no figure.
+#[inline]
+pub(crate) fn is_format(c: char) -> bool {
+    let u = c as u32;
+    if u < 0xad {
+        return matches!(u, 0x00..=0x08 | 0x0e..=0x1f | 0x7f..=0x9f);
+    }
+    if u == 0xfffd {
+        return true;
+    }
+    matches!(
+        u,
+        0xad | 0x600..=0x605
+            | 0x61c
+            | 0x6dd
+            | 0x70f
+            | 0x890..=0x891
+            | 0x8e2
+            | 0x180e
+            | 0x200b..=0x200f
+            | 0x202a..=0x202e
+            | 0x2060..=0x2064
+            | 0x2066..=0x206f
+            | 0xfeff
+            | 0xfff9..=0xfffb
+            | 0x110bd
+            | 0x110cd
+            | 0x13430..=0x1343f
+            | 0x1bca0..=0x1bca3
+            | 0x1d173..=0x1d17a
+            | 0xe0001
+            | 0xe0020..=0xe007f
+    )
+}
+
+/// The byte offset of the first format character in `s`. Only the bytes
+/// that can lead one are looked at, found with `memchr` (format characters
+/// are rare: most texts have none).
+pub(crate) fn find_format(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    if bytes.is_ascii() {
+        return None;
+    }
+    fn first(s: &str, mut hits: impl Iterator<Item = usize>) -> Option<usize> {
+        hits.find(|&i| {
+            s.get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_format)
+        })
+    }
+    [
+        first(s, memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes)),
+        first(s, memchr::memchr3_iter(0xd8, 0xdb, 0xdc, bytes)),
+        first(s, memchr::memchr3_iter(0xe0, 0xe1, 0xf0, bytes)),
+        first(s, memchr::memchr_iter(0xf3, bytes)),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+}
+
+/// The first character at or after byte `i` that is not a format character
+/// (`' '` at the end of the text).
+#[inline]
+fn next_visible(text: &str, mut i: usize) -> (char, usize) {
+    while i < text.len() {
+        let (c, len) = next_char_at(text, i);
+        if !is_format(c) {
+            return (c, i);
+        }
+        i += len;
+    }
+    (' ', i)
 }
 
 /// Reorders `items` by their node number (stable), in linear time.
@@ -573,6 +656,11 @@ impl Lexicon {
         let mut node = 0u32;
         let mut i = end;
         while let Some(c) = text[..i].chars().next_back() {
+            if node != 0 && is_format(c) {
+                // Invisible inside a word: "mi\u{ad}nus".
+                i -= c.len_utf8();
+                continue;
+            }
             let folded = fold(c);
             let Some(&next) = self.rev.edges.get(&(node, folded)) else {
                 break;
@@ -606,7 +694,14 @@ impl Lexicon {
         finder
             .find_iter(input)
             .map(|m| m.start())
-            .find(|&at| !text[..at].chars().next_back().is_some_and(is_word_char))
+            // Through invisible characters: "capst\u{ad}one" has no "one".
+            .find(|&at| {
+                !text[..at]
+                    .trim_end_matches(is_format)
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char)
+            })
     }
 
     /// Every entry that matches `text` at byte `pos`, longest first, that
@@ -638,6 +733,11 @@ impl Lexicon {
         while i < bytes.len() {
             // The next character, folded: ASCII by table, the rest decoded.
             let (c, len) = next_char_at(text, i);
+            if len > 1 && node != 0 && is_format(c) {
+                // Invisible inside a word: "mil\u{ad}lion" is "million".
+                i += len;
+                continue;
+            }
             let f = fold(c);
             let Some(next) = self.child(node, f) else {
                 break;
@@ -662,15 +762,13 @@ impl Lexicon {
             let n = &self.nodes[node as usize];
             if n.meaning_len > 0 {
                 let boundary_ok = !bounded || !is_word_char(c) || {
-                    let (next, nl) = if end < bytes.len() {
-                        next_char_at(text, end)
-                    } else {
-                        (' ', 0)
-                    };
+                    // The next visible character ("million\u{ad}s" goes on).
+                    let (next, at) = next_visible(text, end);
+                    let nl = next.len_utf8();
                     // "c'est", "l'an": an apostrophe followed by a letter continues the word.
                     let elided = matches!(next, '\'' | '’')
-                        && end + nl < bytes.len()
-                        && is_letter(next_char_at(text, end + nl).0);
+                        && at + nl < bytes.len()
+                        && is_letter(next_char_at(text, at + nl).0);
                     !(is_letter(next) || elided)
                 };
                 if boundary_ok && out.len < MAX_HITS {
@@ -799,6 +897,23 @@ mod tests {
         );
         let mw = words_at(Lang::En, "mw ");
         assert!(mw.is_empty(), "{mw:?}");
+    }
+
+    #[test]
+    fn ok_lookup_skips_format_chars_inside_words() {
+        for text in ["mil\u{ad}lion ", "mil\u{200b}lion ", "million\u{ad} "] {
+            let hits = words_at(Lang::En, text);
+            assert!(
+                hits.iter()
+                    .any(|(_, w)| *w == Word::Scale(6, ScaleForm::Word)),
+                "{text:?}: {hits:?}"
+            );
+        }
+        // Not at the start of a word, and "million\u{ad}s" is "millions".
+        assert!(words_at(Lang::En, "\u{200b}million").is_empty());
+        let hits = words_at(Lang::En, "million\u{ad}s ");
+        assert!(hits.iter().all(|(end, _)| *end == 10), "{hits:?}");
+        assert!(is_format('\u{feff}') && is_format('\u{ad}') && !is_format('\u{2007}'));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::error::{Error, ErrorKind, Expected};
 use crate::figure::{Alternative, Figure, Rule};
 use crate::grammar::{Cx, GErr, RawFigure};
 use crate::lang::Lang;
+use crate::lexicon::is_format;
 use crate::resolve::resolve;
 
 /// Which language to read a text in: a fixed one, or detected.
@@ -86,9 +87,24 @@ pub fn parse(text: &str, lang: impl Into<LangMode>) -> Result<Figure, Error> {
 
 /// Reads `text` in one language.
 pub(crate) fn parse_in(text: &str, lang: Lang) -> Result<Figure, Error> {
-    let start = text.len() - text.trim_start().len();
+    // White space and invisible format characters around the figure.
+    let around = |c: char| c.is_whitespace() || is_format(c);
+    let start = text.len() - text.trim_start_matches(around).len();
     let raw = parse_raw(text, start, lang)?;
-    let after = text[raw.end..].trim_start();
+    if let Some(at) = crate::extract::format_break(text, raw.start, raw.end) {
+        // "1\u{200b}000", "$1\u{200b}00": an invisible character cuts the number.
+        let c = text[at..].chars().next().unwrap_or('\u{200b}');
+        return Err(Error::new(ErrorKind::Invisible(c), at..at + c.len_utf8()));
+    }
+    if let Some(&(at, _)) = crate::extract::reversed_spans(text, 0, text.len())
+        .iter()
+        .find(|&&(a, b)| a < raw.end && raw.start < b)
+    {
+        // Under a right-to-left override the digits are shown reversed.
+        let c = text[at..].chars().next().unwrap_or('\u{202e}');
+        return Err(Error::new(ErrorKind::Invisible(c), at..at + c.len_utf8()));
+    }
+    let after = text[raw.end..].trim_start_matches(around);
     if !after.is_empty() {
         let at = text.len() - after.len();
         return Err(Error::expected(

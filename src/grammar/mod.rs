@@ -28,7 +28,7 @@ use nom::{IResult, Parser};
 use crate::error::{Error, Expected};
 use crate::figure::{Period, Qualifier};
 use crate::lang::{LangTable, ScaleForm, Word};
-use crate::lexicon::{Hits, Lexicon, fold};
+use crate::lexicon::{Hits, Lexicon, fold, is_format};
 use crate::unit::{Currency, Unit};
 
 pub(crate) use number::LoneSep;
@@ -196,14 +196,30 @@ pub(crate) struct Cx<'t> {
     pub lookahead: std::cell::Cell<bool>,
     /// Runs of the grammar started from this context (work counter).
     pub parses: std::cell::Cell<u64>,
+    /// The text may hold invisible format characters (when false, `extract`
+    /// skips the rules about them).
+    pub formats: bool,
 }
 
+/// White space between the words of a figure; an invisible format character
+/// (zero-width space, bidirectional mark, soft hyphen) counts as one there:
+/// "$\u{200b}5 million" reads as "$5 million". Inside a number it is no
+/// white space: `extract` rejects such a number (see `format_break`).
 fn is_blank(c: char) -> bool {
-    c != '\n' && fold(c) == ' '
+    c != '\n' && (fold(c) == ' ' || is_format(c))
 }
 
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// A hyphen that joins two words ("9-billion", "290-million-dollar") at the
+/// start of `i`, with any invisible format characters around it: the input
+/// after it.
+fn hyphen_join(i: &str) -> Option<&str> {
+    let i = i.trim_start_matches(is_format);
+    let c = i.chars().next().filter(|&c| is_hyphen(c))?;
+    Some(i[c.len_utf8()..].trim_start_matches(is_format))
 }
 
 impl<'t> Cx<'t> {
@@ -215,6 +231,7 @@ impl<'t> Cx<'t> {
             local: None,
             memo: std::cell::RefCell::new([(usize::MAX, None); 2]),
             lookahead: std::cell::Cell::new(false),
+            formats: true,
             parses: std::cell::Cell::new(0),
         }
     }
@@ -554,12 +571,14 @@ impl<'t> Cx<'t> {
     /// True when the number at `end` runs straight into a word ("1990s"),
     /// or into an ordinal suffix after a hyphen ("4-й").
     fn glued_to_word(&self, end: usize) -> bool {
-        let rest = self.rest(end);
+        // An invisible character does not unglue: "4\u{200b}th".
+        let rest = self.rest(end).trim_start_matches(is_format);
         let mut chars = rest.chars();
         match chars.next() {
             Some(c) if c.is_alphabetic() => true,
             Some(c) if is_hyphen(c) => {
-                let after = end + c.len_utf8();
+                let after =
+                    self.text.len() - rest[c.len_utf8()..].trim_start_matches(is_format).len();
                 self.lx
                     .find(self.text, after, |w| {
                         (w == Word::OrdinalSuffix).then_some(())
@@ -662,9 +681,9 @@ impl<'t> Cx<'t> {
         };
         // ('-' | ws) scale
         let after = self.rest(n.end);
-        let (j, hyphen) = match after.chars().next() {
-            Some(c) if is_hyphen(c) => (&after[c.len_utf8()..], true),
-            _ => (self.ws0(after)?.0, false),
+        let (j, hyphen) = match hyphen_join(after) {
+            Some(j) => (j, true),
+            None => (self.ws0(after)?.0, false),
         };
         // A longer currency symbol at the same place wins over a scale
         // letter: "1 T$" is the paʻanga, not a trillion dollars.
@@ -684,7 +703,9 @@ impl<'t> Cx<'t> {
         }) && currency_here.is_none_or(|r| r >= k.len())
         {
             // A letter scale must touch the digits: "8-K" is a form's name.
-            let glued = self.at(j) == n.end || hyphen && form != ScaleForm::Letter;
+            // An invisible character keeps it glued ("300\u{200b}k").
+            let touching = self.text[n.end..self.at(j)].chars().all(is_format);
+            let glued = touching || hyphen && form != ScaleForm::Letter;
             q.scale = Some((e, form));
             q.scale_glued = glued;
             q.scale_at = self.at(j);
@@ -728,9 +749,9 @@ impl<'t> Cx<'t> {
             .next_back()
             .is_some_and(char::is_alphabetic)
             && i.starts_with(char::is_alphabetic);
-        let (j, hyphen) = match i.chars().next() {
-            Some(c) if is_hyphen(c) => (&i[c.len_utf8()..], true),
-            _ => (self.ws0(i)?.0, glued),
+        let (j, hyphen) = match hyphen_join(i) {
+            Some(j) => (j, true),
+            None => (self.ws0(i)?.0, glued),
         };
         if hyphen && !j.starts_with(char::is_alphabetic) {
             // "$10-$20": after a hyphen only a word joins ("290-million-dollar").
@@ -999,6 +1020,7 @@ pub(crate) fn code_at(text: &str, pos: usize) -> Option<Code> {
     let bytes = text.as_bytes();
     if pos > 0
         && text[..pos]
+            .trim_end_matches(is_format)
             .chars()
             .next_back()
             .is_some_and(char::is_alphabetic)
@@ -1040,7 +1062,7 @@ pub(crate) fn code_at(text: &str, pos: usize) -> Option<Code> {
     {
         (c, pos + 4, 6)
     } else {
-        return None;
+        return code_with_format(text, pos);
     };
     if text[end..].starts_with('$') {
         end += 1;
@@ -1058,6 +1080,52 @@ pub(crate) fn code_at(text: &str, pos: usize) -> Option<Code> {
         end,
         scale,
         wordlike,
+    })
+}
+
+/// A currency code with invisible format characters between its letters
+/// ("C\u{200b}HF"): read like the code itself.
+fn code_with_format(text: &str, pos: usize) -> Option<Code> {
+    let bytes = text.as_bytes();
+    // Cheap first: one or two upper-case letters, then a non-ASCII character.
+    let upper = bytes[pos.min(bytes.len())..]
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    if !(1..3).contains(&upper) || bytes.get(pos + upper).is_none_or(u8::is_ascii) {
+        return None;
+    }
+    let mut letters = [0u8; 3];
+    let (mut n, mut end) = (0, pos);
+    for (i, c) in text[pos..].char_indices() {
+        if n == 3 {
+            break;
+        }
+        if c.is_ascii_uppercase() {
+            letters[n] = c as u8;
+            n += 1;
+            end = pos + i + 1;
+        } else if !is_format(c) {
+            return None;
+        }
+    }
+    let rest = text[end..].trim_start_matches(is_format);
+    if n != 3 || end - pos == 3 || rest.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let code = std::str::from_utf8(&letters).ok()?;
+    let currency = Currency::from_code(code)?;
+    if let Currency::Iso(iso) = currency
+        && (iso.is_fund() || iso.is_special())
+    {
+        return None;
+    }
+    Some(Code {
+        currency,
+        end,
+        scale: 0,
+        wordlike: crate::lang::common::WORDLIKE_CODES.contains(&code),
     })
 }
 

@@ -3,8 +3,8 @@
 //! # Separator rules
 //!
 //! Digits are read in groups joined by separators: `,` `.` the spaces
-//! U+0020, U+00A0, U+202F, U+2009 and the apostrophes `'` `’`. The roles are
-//! decided in this order:
+//! U+0020, U+00A0, U+202F, U+2009, U+2007 (figure space) and the apostrophes
+//! `'` `’`. The roles are decided in this order:
 //!
 //! 1. Both `,` and `.` present: the last one, if it occurs once, is the
 //!    decimal separator and the other groups thousands (`1,234,567.89`,
@@ -13,8 +13,8 @@
 //!    (`1,234,567`, `1.234.567`).
 //! 3. A space or apostrophe only ever groups thousands, and only when the
 //!    language lists it (`1 234 567` in French and Russian; English accepts
-//!    only the no-break and thin spaces, so that "in 2019 200 people" stays
-//!    two numbers).
+//!    only the no-break, thin and figure spaces, so that "in 2019 200 people"
+//!    stays two numbers).
 //! 4. A lone `,` or `.` followed by exactly three digits after a first group
 //!    of 1–3 digits that is not `0` is *ambiguous*: it groups thousands when
 //!    the language lists it as a group separator (English `1,234` = 1234,
@@ -23,6 +23,10 @@
 //!    figure records the rule and the rejected reading.
 //! 5. A lone `,` or `.` before 1, 2 or 4+ digits is a decimal separator in
 //!    every language (`$4,87` = 4.87, `0,5`, `.5`).
+//!
+//! An invisible format character (U+200B, U+00AD...) is no separator: the
+//! number stops before it, and `extract` rejects the parts of a number so
+//! cut (`format_break` in `extract.rs`).
 //!
 //! Thousands groups must be well formed: a first group of 1–3 digits (no
 //! leading zero), then groups of exactly three. When the separators seen do
@@ -79,7 +83,7 @@ impl Group {
 fn is_sep(c: char) -> bool {
     matches!(
         c,
-        ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’'
+        ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | '\'' | '’'
     )
 }
 
@@ -300,12 +304,16 @@ mod tests {
             "1 234 567,89",
             "1\u{a0}234\u{a0}567,89",
             "1\u{202f}234\u{202f}567,89",
+            "1\u{2007}234\u{2007}567,89",
         ] {
             assert_eq!(read(s, Lang::Fr), (123456789, 2, s.len()), "{s:?}");
             assert_eq!(read(s, Lang::Ru), (123456789, 2, s.len()), "{s:?}");
         }
-        // A plain space does not group in English.
+        // A plain space does not group in English; the figure space does.
         assert_eq!(read("2019 200", Lang::En), (2019, 0, 4));
+        assert_eq!(read("1\u{2007}000", Lang::En), (1000, 0, 7));
+        // An invisible character is no separator.
+        assert_eq!(read("1\u{200b}000", Lang::Fr), (1, 0, 1));
         // A first group of four digits cannot be a thousands group.
         assert_eq!(read("2019 200", Lang::Ru), (2019, 0, 4));
     }

@@ -69,7 +69,11 @@ impl Group {
 }
 
 fn is_gap(c: char) -> bool {
-    c == '-' || c == '\u{2010}' || c == '\u{2011}' || crate::lexicon::fold(c) == ' '
+    c == '-'
+        || c == '\u{2010}'
+        || c == '\u{2011}'
+        || crate::lexicon::fold(c) == ' '
+        || crate::lexicon::is_format(c)
 }
 
 /// Skips the gap between two number words: white space (no paragraph

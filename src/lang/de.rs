@@ -24,7 +24,9 @@ use crate::unit::{Crypto, Currency, Unit};
 pub(crate) static TABLE: LangTable = LangTable {
     lang: Lang::De,
     decimal_sep: ',',
-    group_seps: &['.', ' ', '\u{a0}', '\u{202f}', '\u{2009}', '\'', '’'],
+    group_seps: &[
+        '.', ' ', '\u{a0}', '\u{202f}', '\u{2009}', '\u{2007}', '\'', '’',
+    ],
     compound_numbers: true,
     script: Script::Latin,
     words: WORDS,

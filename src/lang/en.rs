@@ -2,7 +2,8 @@
 //!
 //! Number style: `1,234,567.89`; a lone comma before exactly three digits
 //! groups thousands ("1,234" = 1234), a lone dot is a decimal point.
-//! Thin and no-break spaces also group digits; a plain space does not.
+//! Thin, no-break and figure (U+2007) spaces also group digits; a plain space
+//! does not.
 
 use iso_currency::Currency as C;
 
@@ -16,7 +17,7 @@ use crate::unit::{Crypto, Currency, Unit};
 pub(crate) static TABLE: LangTable = LangTable {
     lang: Lang::En,
     decimal_sep: '.',
-    group_seps: &[',', '\u{a0}', '\u{202f}', '\u{2009}', '\'', '’'],
+    group_seps: &[',', '\u{a0}', '\u{202f}', '\u{2009}', '\u{2007}', '\'', '’'],
     compound_numbers: false,
     script: Script::Latin,
     words: WORDS,

@@ -2,9 +2,10 @@
 //!
 //! Number style: `1 234 567,89`; the comma is the decimal separator. Thousands
 //! are grouped with spaces: U+0020, the no-break space U+00A0, the narrow
-//! no-break space U+202F (typographic French) or the thin space U+2009; Swiss
-//! texts also use an apostrophe ("1'234"). A lone dot before exactly three
-//! digits is read as a thousands separator too ("94.000 $" = 94000).
+//! no-break space U+202F (typographic French), the thin space U+2009 or the
+//! figure space U+2007; Swiss texts also use an apostrophe ("1'234"). A lone
+//! dot before exactly three digits is read as a thousands separator too
+//! ("94.000 $" = 94000).
 //!
 //! Scale words follow the long scale: "milliard" = 10^9 and "billion" =
 //! 10^12 (flagged as an ambiguity, since English readers take it as 10^9);
@@ -22,7 +23,9 @@ use crate::unit::{Crypto, Currency, Unit};
 pub(crate) static TABLE: LangTable = LangTable {
     lang: Lang::Fr,
     decimal_sep: ',',
-    group_seps: &[' ', '\u{a0}', '\u{202f}', '\u{2009}', '.', '\'', '’'],
+    group_seps: &[
+        ' ', '\u{a0}', '\u{202f}', '\u{2009}', '\u{2007}', '.', '\'', '’',
+    ],
     compound_numbers: false,
     script: Script::Latin,
     words: WORDS,

@@ -21,8 +21,10 @@
 //!
 //! * Case is folded (ASCII, Latin-1, Cyrillic; "ё" matches "е").
 //! * A space in an entry matches any run of white space, including U+00A0,
-//!   U+202F and U+2009; a hyphen matches U+2010 and U+2011; an apostrophe
-//!   matches U+2019.
+//!   U+202F, U+2009 and U+2007; a hyphen matches U+2010 and U+2011; an
+//!   apostrophe matches U+2019.
+//! * An invisible format character (soft hyphen, zero-width space...) inside
+//!   a word is skipped ("Mil\u{ad}liarden" matches "Milliarden").
 //! * The longest entry wins, and an entry that ends in a letter or digit
 //!   must not be followed by one ("million" never matches in "millions").
 

@@ -2,8 +2,8 @@
 //!
 //! Number style: `1 234 567,89`. The decimal separator is a comma; groups of
 //! three digits are separated by spaces (a plain space, U+00A0 no-break,
-//! U+202F narrow no-break or U+2009 thin space; an apostrophe is also
-//! accepted). A lone dot is a decimal point ("1.5" = 1,5). Scale words are
+//! U+202F narrow no-break, U+2009 thin or U+2007 figure space; an apostrophe
+//! is also accepted). A lone dot is a decimal point ("1.5" = 1,5). Scale words are
 //! short-scale: "млн" = 10^6, "млрд" = 10^9, "трлн" = 10^12.
 //!
 //! Russian inflects every noun, numeral and adjective, so each word is listed
@@ -24,7 +24,7 @@ use crate::unit::{Crypto, Currency, Unit};
 pub(crate) static TABLE: LangTable = LangTable {
     lang: Lang::Ru,
     decimal_sep: ',',
-    group_seps: &[' ', '\u{a0}', '\u{202f}', '\u{2009}', '\'', '’'],
+    group_seps: &[' ', '\u{a0}', '\u{202f}', '\u{2009}', '\u{2007}', '\'', '’'],
     compound_numbers: false,
     script: Script::Cyrillic,
     words: WORDS,
