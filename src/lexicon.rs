@@ -104,8 +104,12 @@ pub(crate) fn is_format(c: char) -> bool {
 /// are rare: most texts have none).
 pub(crate) fn find_format(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
+    // Control characters (an unreadable byte read as NUL).
+    let control = bytes
+        .iter()
+        .position(|&b| b < 0x09 || (0x0e..0x20).contains(&b) || b == 0x7f);
     if bytes.is_ascii() {
-        return None;
+        return control;
     }
     fn first(s: &str, mut hits: impl Iterator<Item = usize>) -> Option<usize> {
         hits.find(|&i| {
@@ -115,6 +119,7 @@ pub(crate) fn find_format(s: &str) -> Option<usize> {
         })
     }
     [
+        control,
         first(s, memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes)),
         first(s, memchr::memchr3_iter(0xd8, 0xdb, 0xdc, bytes)),
         first(s, memchr::memchr3_iter(0xe0, 0xe1, 0xf0, bytes)),

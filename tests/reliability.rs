@@ -324,7 +324,7 @@ fn invalid_utf8_runs_are_coalesced_and_capped() {
 fn a_number_split_by_an_invalid_byte_is_no_figure() {
     let o = chiffre(
         &["figures", "--format", "jsonl"],
-        b"It paid 1\xff000 dollars and $5 million.",
+        b"It paid 1\xff000 dollars. Later: $5 million.",
     );
     assert_eq!(o.status.code(), Some(2));
     let r = rows(&o);
