@@ -402,7 +402,7 @@ impl Chunker {
             _ => fallback_cut(&self.buf, self.max.min(self.buf.len().saturating_sub(512))),
         };
         let cut = if self.html.is_some() && cut < self.buf.len() {
-            html_safe_cut(&self.buf, cut)
+            html_safe_cut(&self.buf, cut).unwrap_or(cut)
         } else {
             cut
         };
@@ -636,7 +636,9 @@ impl HtmlMask {
 /// A cut of HTML moved before a `<` or `&` that starts a token the cut
 /// would split ("<scr|ipt", "&nb|sp;"), so that masking in pieces reads
 /// every token whole (the masker looks at most 8 bytes ahead).
-pub(crate) fn html_safe_cut(buf: &[u8], cut: usize) -> usize {
+/// `None` when the token starts at the start of `buf` (the cut cannot
+/// move: only a run of '<' as long as a piece does that).
+pub(crate) fn html_safe_cut(buf: &[u8], cut: usize) -> Option<usize> {
     let mut c = cut;
     // Back over an unfinished token: the earliest '<' or '&' of the last 8
     // bytes with no blank, '>' or ';' after it.
@@ -651,7 +653,7 @@ pub(crate) fn html_safe_cut(buf: &[u8], cut: usize) -> usize {
     while c > 0 && buf[c - 1] == b'<' {
         c -= 1;
     }
-    if c == 0 { cut } else { c }
+    (c > 0).then_some(c)
 }
 
 /// `rest` starts with `tag` (any case) followed by a blank, `>` or `/`.
@@ -910,13 +912,13 @@ mod fuzz_regressions {
             while at < html.len() {
                 let mut end = (at + step).min(html.len());
                 if end < html.len() {
-                    let safe = html_safe_cut(html, end);
-                    if safe <= at {
-                        // A run of '<' longer than a piece: which of them
+                    // As the chunker does: the cut in the piece's buffer.
+                    let Some(safe) = html_safe_cut(&html[at..], end - at) else {
+                        // A run of '<' as long as a piece: which of them
                         // are masked may differ (never a figure).
                         return;
-                    }
-                    end = safe;
+                    };
+                    end = at + safe;
                 }
                 let mut c = html[at..end].to_vec();
                 mask.mask(&mut c);
@@ -929,6 +931,9 @@ mod fuzz_regressions {
 
     #[test]
     fn ok_fuzz_html_crashes() {
+        let mut run = vec![b'<'; 100];
+        run.extend_from_slice(b":        \n   ");
+        pieces_equal_whole(&run);
         pieces_equal_whole(b"\0\0\0t de 9&nbsp;m<<<<<<<<<<<<<<<<illibsp;milliards;miLe rachp;milliards;miLe rhtcml>\0\0");
         pieces_equal_whole(b"<html><scrip\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1dt><<htjl>tml><\x20\xff\xff\xff\xff\xa9\xe2\xc2\xac\x20\x176\";</scri");
     }
