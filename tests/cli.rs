@@ -279,3 +279,39 @@ fn a_closed_output_pipe_ends_quietly() {
     assert!(o.status.success(), "{:?}", o.status);
     assert_eq!(stderr(&o), "");
 }
+
+#[test]
+fn figures_prices_with_a_currency_hint_per_record() {
+    let input = concat!(
+        "{\"id\": 1, \"text\": \"34.99\", \"currency\": \"GBP\"}\n",
+        "{\"id\": 2, \"text\": \"27,50\", \"currency\": \"€\", \"lang\": \"fr\"}\n",
+        "{\"id\": 3, \"text\": \"100,00\", \"currency\": \"руб.\"}\n",
+        "{\"id\": 4, \"text\": \"5\", \"currency\": \"no such money\"}\n",
+    );
+    let o = chiffre(
+        &["figures", "--input", "jsonl", "--prices"],
+        input.as_bytes(),
+    );
+    // A hint that names no currency is no hint (record 4: an amount of an
+    // unknown currency).
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got: Vec<String> = rows(&o)
+        .iter()
+        .map(|r| format!("{} {} {}", r["source"], r["value"], r["currency"]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            r#""1" "34.99" "GBP""#,
+            r#""2" "27.5" "EUR""#,
+            r#""3" "100" "RUB""#,
+            r#""4" "5" null"#
+        ]
+    );
+    // Without --prices a bare number is no money.
+    let o = chiffre(
+        &["figures", "--input", "jsonl"],
+        b"{\"id\": 1, \"text\": \"34.99\", \"currency\": \"GBP\"}\n",
+    );
+    assert!(rows(&o).is_empty());
+}

@@ -38,8 +38,13 @@ pub(crate) struct Args {
     /// such as en-AU): a bare "$" or "dollars" is then its dollar.
     #[arg(long)]
     region: Option<String>,
-    /// Worker threads, 1 to 256 (default: all cores).
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+    /// Read each text as a price field (a product page, a price column): a
+    /// bare number is an amount of money, in the record's `currency` hint
+    /// or the --region's currency when given.
+    #[arg(long)]
+    prices: bool,
+    /// Worker threads, 1 to 64 (default: all cores).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=64))]
     threads: Option<u16>,
     /// Never show a progress bar.
     #[arg(long)]
@@ -64,6 +69,11 @@ struct Record {
     text: Option<String>,
     #[serde(default)]
     lang: Option<String>,
+    /// The record's currency, as a hint: a text naming it ("GBP", "руб.",
+    /// "Price in €"): the currency of bare amounts with --prices, and of a
+    /// bare "$". A hint that names none is ignored.
+    #[serde(default)]
+    currency: Option<String>,
 }
 
 /// A field that must be present but may be null.
@@ -85,6 +95,7 @@ pub(crate) fn run(a: Args) -> Result<ExitCode, Fatal> {
     if let Some(r) = &a.region {
         opts = opts.region(r)?;
     }
+    opts = opts.prices(a.prices);
     let format = a.format.unwrap_or(if io::stdout().is_terminal() {
         Format::Table
     } else {
@@ -292,13 +303,18 @@ fn record(line: &[u8], opts: Options) -> Result<Option<(String, String, Options)
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
     };
-    let opts = match &rec.lang {
+    let mut opts = match &rec.lang {
         Some(l) => Options {
             lang: l.parse().map_err(|e: chiffre::Error| e.to_string())?,
             ..opts
         },
         None => opts,
     };
+    // A hint that names no currency ("Price:") is no hint, as in
+    // price-parser's API.
+    if let Some(c) = rec.currency.as_deref().and_then(chiffre::currency_in) {
+        opts = opts.local_currency(c);
+    }
     Ok(rec.text.map(|t| (id, t, opts)))
 }
 
