@@ -21,7 +21,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent.parent
 EVAL = ROOT / "eval"
-EVAL_SETS = ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"]
+EVAL_SETS = ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl"]
 
 sys.path.insert(0, str(HERE))
 
