@@ -455,3 +455,23 @@ fn non_utf8_file_names_are_escaped_and_can_be_mapped_back() {
         "{r:?}"
     );
 }
+
+#[test]
+fn tiny_pieces_never_split_a_character() {
+    // Pieces of one byte (the hidden --chunk-size) over three-byte
+    // characters and no space: every piece is at least one character.
+    let text = "€€€€ 5 € €€€ и ещё 7 млн рублей";
+    let rec = serde_json::json!({"id": "x", "text": text}).to_string();
+    for size in ["1", "2", "3"] {
+        let o = chiffre(
+            &["figures", "--input", "jsonl", "--chunk-size", size],
+            rec.as_bytes(),
+        );
+        assert!(o.status.success(), "{size}: {}", stderr(&o));
+        let o = chiffre(
+            &["figures", "--format", "jsonl", "--chunk-size", size],
+            text.as_bytes(),
+        );
+        assert!(o.status.success(), "{size}: {}", stderr(&o));
+    }
+}

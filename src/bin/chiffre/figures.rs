@@ -352,7 +352,7 @@ fn send_record(
     let mut at = 0;
     while at < bytes.len() {
         let rest = &bytes[at..];
-        let cut = if rest.len() <= chunk_size * 2 {
+        let mut cut = if rest.len() <= chunk_size * 2 {
             rest.len()
         } else {
             match chiffre::cut_point(&rest[..chunk_size * 2], chunk_size / 2) {
@@ -360,6 +360,10 @@ fn send_record(
                 None => chiffre::cut_before(rest, chunk_size * 2).max(1),
             }
         };
+        // At least one whole character (a piece smaller than a character).
+        while !text.is_char_boundary(at + cut) {
+            cut += 1;
+        }
         let part = &text[at..at + cut];
         if doc_lang.is_none() {
             doc_lang = Some(chiffre::detect_lang(part));

@@ -386,7 +386,10 @@ impl Chunker {
             self.check_head()?;
         }
         let mut cut = chiffre::cut_point(&self.buf, self.target.min(self.buf.len()) / 2);
-        while cut.is_none() && !self.eof && self.buf.len() < self.max {
+        // Without a paragraph break, read on to the largest size, and 512
+        // bytes past it: the fallback cut looks there for a figure crossing
+        // it (and a character cut by a short read is completed).
+        while cut.is_none() && !self.eof && self.buf.len() < self.max + 512 {
             let before = self.buf.len();
             self.fill()?;
             cut = chiffre::cut_point(&self.buf, before.saturating_sub(1));
@@ -470,7 +473,12 @@ impl Chunker {
 /// A cut for a buffer with no paragraph break in reach (see
 /// [`chiffre::cut_before`]).
 fn fallback_cut(buf: &[u8], limit: usize) -> usize {
-    chiffre::cut_before(buf, limit.max(1)).max(1)
+    let mut cut = chiffre::cut_before(buf, limit.max(1)).max(1);
+    // Never inside a character (only tiny pieces come this far).
+    while cut < buf.len() && (buf[cut] & 0xC0) == 0x80 {
+        cut += 1;
+    }
+    cut
 }
 
 /// A run of invalid UTF-8: its offset in the chunk and its length.
@@ -936,5 +944,33 @@ mod fuzz_regressions {
         pieces_equal_whole(&run);
         pieces_equal_whole(b"\0\0\0t de 9&nbsp;m<<<<<<<<<<<<<<<<illibsp;milliards;miLe rachp;milliards;miLe rhtcml>\0\0");
         pieces_equal_whole(b"<html><scrip\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1dt><<htjl>tml><\x20\xff\xff\xff\xff\xa9\xe2\xc2\xac\x20\x176\";</scri");
+    }
+}
+
+#[cfg(test)]
+mod tiny {
+    use super::*;
+
+    #[test]
+    fn ok_tiny_chunks_are_whole_characters() {
+        let text = "€€€€ 5 € €€€ и ещё 7 млн рублей";
+        for size in 1..4 {
+            // Through `decode`, whose first read gives two bytes.
+            let mut ch = Chunker::with_size(
+                decode(Box::new(io::Cursor::new(text.as_bytes().to_vec()))).unwrap(),
+                false,
+                size,
+            );
+            let mut all = Vec::new();
+            while let Some(c) = ch.next_chunk().unwrap() {
+                assert!(
+                    std::str::from_utf8(&c.bytes).is_ok(),
+                    "{size}: {:?}",
+                    c.bytes
+                );
+                all.extend(c.bytes);
+            }
+            assert_eq!(all, text.as_bytes());
+        }
     }
 }
