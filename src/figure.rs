@@ -150,6 +150,34 @@ impl Period {
     }
 }
 
+impl std::str::FromStr for Period {
+    type Err = crate::Error;
+    /// A period by its [`name`](Period::name), in any case.
+    ///
+    /// ```
+    /// assert_eq!("Month".parse::<chiffre::Period>()?, chiffre::Period::Month);
+    /// assert!("fortnight".parse::<chiffre::Period>().is_err());
+    /// # Ok::<(), chiffre::Error>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Period, crate::Error> {
+        [
+            Period::Year,
+            Period::Quarter,
+            Period::Month,
+            Period::Week,
+            Period::Day,
+            Period::Hour,
+        ]
+        .into_iter()
+        .find(|p| p.name().eq_ignore_ascii_case(s))
+        .ok_or_else(|| {
+            crate::Error::input(format!(
+                "unknown period {s:?}: expected year, quarter, month, week, day or hour"
+            ))
+        })
+    }
+}
+
 /// Whether a figure is reported as a gain or as a loss ("a loss of $388,000").
 ///
 /// The value keeps the sign as written; a loss word only sets this field.

@@ -633,6 +633,32 @@ impl Unit {
     }
 }
 
+impl std::str::FromStr for Unit {
+    type Err = crate::Error;
+    /// A unit by its [`symbol`](Unit::symbol): exactly as written first
+    /// ("mW" is not "MW"), else in any case ("mwh" is MWh).
+    ///
+    /// ```
+    /// assert_eq!("MW".parse::<chiffre::Unit>()?, chiffre::Unit::MW);
+    /// assert_eq!("eh/s".parse::<chiffre::Unit>()?.symbol(), "EH/s");
+    /// assert!("furlong".parse::<chiffre::Unit>().is_err());
+    /// # Ok::<(), chiffre::Error>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Unit, crate::Error> {
+        Unit::from_symbol(s)
+            .or_else(|| {
+                Unit::ALL
+                    .into_iter()
+                    .find(|u| u.symbol().eq_ignore_ascii_case(s))
+            })
+            .ok_or_else(|| {
+                crate::Error::input(format!(
+                    "unknown unit {s:?}: expected a unit such as W, kW, MW, GW, MWh, TH/s, EH/s"
+                ))
+            })
+    }
+}
+
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.symbol())

@@ -202,34 +202,10 @@ fn figure_arg(py: Python<'_>, obj: &Bound<'_, PyAny>, lang: LangMode) -> PyResul
     )))
 }
 
-fn unit_arg(s: &str) -> PyResult<Unit> {
-    Unit::from_symbol(s)
-        .or_else(|| {
-            Unit::ALL
-                .into_iter()
-                .find(|u| u.symbol().eq_ignore_ascii_case(s))
-        })
-        .ok_or_else(|| {
-            message(format!(
-                "unknown unit {s:?}: expected a unit such as W, kW, MW, GW, MWh, TH/s, EH/s"
-            ))
-        })
-}
-
-fn period_arg(s: &str) -> PyResult<Period> {
-    Ok(match s.to_ascii_lowercase().as_str() {
-        "year" => Period::Year,
-        "quarter" => Period::Quarter,
-        "month" => Period::Month,
-        "week" => Period::Week,
-        "day" => Period::Day,
-        "hour" => Period::Hour,
-        _ => {
-            return Err(message(format!(
-                "unknown period {s:?}: expected year, quarter, month, week, day or hour"
-            )));
-        }
-    })
+/// A unit or period argument (the library's parsing, the library's message).
+fn arg<T: std::str::FromStr<Err = chiffre::Error>>(s: &str) -> PyResult<T> {
+    s.parse()
+        .map_err(|e: chiffre::Error| message(e.to_string()))
 }
 
 fn derived(py: Python<'_>, r: Result<cmp::Derived, chiffre::Error>) -> PyResult<Derived> {
@@ -305,7 +281,7 @@ pub fn ratio(
     let lang = lang_mode(py, lang.as_deref())?;
     let (a, b) = (figure_arg(py, a, lang)?, figure_arg(py, b, lang)?);
     match per {
-        Some(u) => derived(py, cmp::ratio_per(&a, &b, unit_arg(&u)?)),
+        Some(u) => derived(py, cmp::ratio_per(&a, &b, arg::<Unit>(&u)?)),
         None => derived(py, cmp::ratio(&a, &b)),
     }
 }
@@ -330,7 +306,7 @@ pub fn per_period(
         figure_arg(py, total, lang)?,
         figure_arg(py, duration, lang)?,
     );
-    derived(py, cmp::per_period(&t, &d, period_arg(&per)?))
+    derived(py, cmp::per_period(&t, &d, arg::<Period>(&per)?))
 }
 
 /// A rate accumulated over a duration: "290 M$ a year" for "12 years" → the total.

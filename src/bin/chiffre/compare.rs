@@ -190,7 +190,7 @@ pub(crate) fn run(verb: Verb) -> Result<ExitCode, Fatal> {
             let lang = lang(&a.one.lang)?;
             let (x, y) = (figure(&a.a, lang)?, figure(&a.b, lang)?);
             let d = match &a.per {
-                Some(p) => compare::ratio_per(&x, &y, unit(p)?)?,
+                Some(p) => compare::ratio_per(&x, &y, p.parse::<Unit>()?)?,
                 None => compare::ratio(&x, &y)?,
             };
             print_one(&d, &a.one)
@@ -198,7 +198,10 @@ pub(crate) fn run(verb: Verb) -> Result<ExitCode, Fatal> {
         Verb::PerYear(a) => {
             let lang = lang(&a.one.lang)?;
             let (t, d) = (figure(&a.total, lang)?, figure(&a.duration, lang)?);
-            print_one(&compare::per_period(&t, &d, period(&a.per)?)?, &a.one)
+            print_one(
+                &compare::per_period(&t, &d, a.per.parse::<Period>()?)?,
+                &a.one,
+            )
         }
         Verb::OverPeriod(a) => {
             let lang = lang(&a.one.lang)?;
@@ -254,36 +257,6 @@ fn figure(text: &str, lang: LangMode) -> Result<Figure, Fatal> {
             msg.push_str(&caret(text, &e));
         }
         Fatal(msg)
-    })
-}
-
-fn unit(s: &str) -> Result<Unit, Fatal> {
-    Unit::from_symbol(s)
-        .or_else(|| {
-            Unit::ALL
-                .into_iter()
-                .find(|u| u.symbol().eq_ignore_ascii_case(s))
-        })
-        .ok_or_else(|| {
-            Fatal(format!(
-                "unknown unit {s:?}: expected a unit such as W, kW, MW, GW, MWh, TH/s, EH/s"
-            ))
-        })
-}
-
-fn period(s: &str) -> Result<Period, Fatal> {
-    Ok(match s.to_ascii_lowercase().as_str() {
-        "year" => Period::Year,
-        "quarter" => Period::Quarter,
-        "month" => Period::Month,
-        "week" => Period::Week,
-        "day" => Period::Day,
-        "hour" => Period::Hour,
-        _ => {
-            return Err(Fatal(format!(
-                "unknown period {s:?}: expected year, quarter, month, week, day or hour"
-            )));
-        }
     })
 }
 
