@@ -329,7 +329,7 @@ fn for_each_doc(
     paths: &[PathBuf],
     mut each: impl FnMut(&mut Run, Doc, bool) -> Result<(), Fatal>,
 ) -> Result<(), Fatal> {
-    for src in run.sources(paths) {
+    for (i, src) in run.sources(paths).into_iter().enumerate() {
         let name = src.name();
         let reader = match src.open() {
             Ok(r) => r,
@@ -350,24 +350,18 @@ fn for_each_doc(
                 }
             };
             let (text, runs) = input::to_text(chunk.bytes);
-            for (k, r) in runs.iter().enumerate() {
-                if k == 10 {
-                    run.problem(&format!(
-                        "{name}: {} more runs of invalid UTF-8 not shown",
-                        runs.len() - k
-                    ));
-                    break;
-                }
-                let at = chunk.base + r.at as u64;
-                run.problem(&format!("{name}: {}", input::invalid_message(at, r.len)));
-            }
+            let runs: Vec<(u64, usize)> = runs
+                .iter()
+                .map(|r| (chunk.base + r.at as u64, r.len))
+                .collect();
+            run.invalid_utf8(i, &name, &runs);
             pieces += 1;
             let doc = Doc {
                 name: name.clone(),
                 text,
                 base: chunk.base,
             };
-            let whole = chunk.first && chunker_done(&mut chunker);
+            let whole = chunk.first && chunker.is_done();
             each(run, doc, whole)?;
             if pieces == 2 {
                 report(&format!(
@@ -378,11 +372,6 @@ fn for_each_doc(
         }
     }
     Ok(())
-}
-
-/// Whether a chunker has nothing more to give.
-fn chunker_done(c: &mut input::Chunker) -> bool {
-    c.is_done()
 }
 
 fn list_format(f: Option<ListFormat>) -> ListFormat {

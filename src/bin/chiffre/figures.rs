@@ -111,7 +111,6 @@ pub(crate) fn run(a: Args) -> Result<ExitCode, Fatal> {
     let progress = progress_bar(&sources, a.quiet);
     let names: Vec<Arc<str>> = sources.iter().map(|s| Arc::from(s.name())).collect();
     let chunk_size = a.chunk_size.max(1);
-    let mut invalid = Invalid::default();
     let read = |feed: &Feed<Job>| match a.input {
         InputFormat::Text => read_text(&sources, &names, opts, chunk_size, feed),
         InputFormat::Jsonl => read_jsonl(&sources, &names, opts, chunk_size, feed),
@@ -122,13 +121,12 @@ pub(crate) fn run(a: Args) -> Result<ExitCode, Fatal> {
             run.problem(note);
         }
         if let Some((source, runs)) = &d.invalid {
-            invalid.report(&mut run, &names[*source], *source, runs);
+            run.invalid_utf8(*source, &names[*source], runs);
         }
         out.write(d.rendered)?;
         progress.inc(d.bytes);
         Ok(())
     });
-    invalid.close(&mut run);
     progress.finish_and_clear();
     run.finish(result.and_then(|()| out.finish().map_err(Fatal::from)))
 }
@@ -422,45 +420,5 @@ fn process(job: Job, format: Format) -> Done {
         notes: Vec::new(),
         invalid,
         bytes,
-    }
-}
-
-/// Reports runs of invalid UTF-8: at most [`Invalid::SHOWN`] per source,
-/// then how many more there were.
-#[derive(Default)]
-struct Invalid {
-    source: Option<usize>,
-    name: String,
-    shown: usize,
-    more: usize,
-}
-
-impl Invalid {
-    const SHOWN: usize = 10;
-
-    fn report(&mut self, run: &mut Run, name: &str, source: usize, runs: &[(u64, usize)]) {
-        if self.source != Some(source) {
-            self.close(run);
-            self.source = Some(source);
-            self.name = name.to_string();
-        }
-        for (at, len) in runs {
-            if self.shown < Invalid::SHOWN {
-                self.shown += 1;
-                run.problem(&format!("{name}: {}", input::invalid_message(*at, *len)));
-            } else {
-                self.more += 1;
-            }
-        }
-    }
-
-    fn close(&mut self, run: &mut Run) {
-        if self.more > 0 {
-            run.problem(&format!(
-                "{}: {} more runs of invalid UTF-8 not shown",
-                self.name, self.more
-            ));
-        }
-        *self = Invalid::default();
     }
 }

@@ -108,6 +108,21 @@ pub(crate) fn report(msg: &str) {
 #[derive(Debug, Default)]
 pub(crate) struct Run {
     bad: bool,
+    invalid: Invalid,
+}
+
+/// Runs of invalid UTF-8 reported for the current source: at most
+/// [`Invalid::SHOWN`] per source, then how many more there were.
+#[derive(Debug, Default)]
+struct Invalid {
+    source: Option<usize>,
+    name: String,
+    shown: usize,
+    more: usize,
+}
+
+impl Invalid {
+    const SHOWN: usize = 10;
 }
 
 impl Run {
@@ -131,9 +146,39 @@ impl Run {
         report(msg);
     }
 
+    /// Reports runs of invalid UTF-8 — (offset in the source, length) —
+    /// of source number `source`: at most ten per source, then a count
+    /// when the next source begins or the run ends.
+    pub(crate) fn invalid_utf8(&mut self, source: usize, name: &str, runs: &[(u64, usize)]) {
+        if self.invalid.source != Some(source) {
+            self.close_invalid();
+            self.invalid.source = Some(source);
+            self.invalid.name = name.to_string();
+        }
+        for &(at, len) in runs {
+            if self.invalid.shown < Invalid::SHOWN {
+                self.invalid.shown += 1;
+                self.problem(&format!("{name}: {}", input::invalid_message(at, len)));
+            } else {
+                self.invalid.more += 1;
+            }
+        }
+    }
+
+    fn close_invalid(&mut self) {
+        let invalid = std::mem::take(&mut self.invalid);
+        if invalid.more > 0 {
+            self.problem(&format!(
+                "{}: {} more runs of invalid UTF-8 not shown",
+                invalid.name, invalid.more
+            ));
+        }
+    }
+
     /// The exit code: 2 when some input was skipped, also when the output
     /// was closed early by its reader; a fatal error otherwise.
-    pub(crate) fn finish(self, result: Result<(), Fatal>) -> Result<ExitCode, Fatal> {
+    pub(crate) fn finish(mut self, result: Result<(), Fatal>) -> Result<ExitCode, Fatal> {
+        self.close_invalid();
         let code = if self.bad {
             ExitCode::from(2)
         } else {
