@@ -532,17 +532,7 @@ fn point_before(text: &str, pos: usize) -> bool {
 /// not group with a plain space, is neither 1 nor 0 dollars ("423 0000"
 /// stays two numbers: four digits are no group).
 fn zero_group_split(text: &str, start: usize, end: usize) -> bool {
-    let b = text.as_bytes();
-    let mut i = start;
-    while i < end {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let a = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
+    for (a, i) in digit_runs(text.as_bytes(), start, end) {
         // The "000" alone, and the "1" before it.
         if a == start
             && let Some(c) = prev_char(text, a)
@@ -564,6 +554,25 @@ fn zero_group_split(text: &str, start: usize, end: usize) -> bool {
     false
 }
 
+/// The runs of ASCII digits that start in `start..end`, as (first byte,
+/// byte past the last); a run may go on past `end`.
+fn digit_runs(b: &[u8], start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = start;
+    std::iter::from_fn(move || {
+        while i < end && !b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i >= end {
+            return None;
+        }
+        let a = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        Some((a, i))
+    })
+}
+
 /// Where an invisible format character (Unicode Cf: soft hyphen, zero-width
 /// space or joiner, bidirectional mark, word joiner, BOM…) cuts a number of
 /// the figure at `start..end`: between two digits, between a digit and a
@@ -581,16 +590,7 @@ pub(crate) fn format_break(text: &str, start: usize, end: usize) -> Option<usize
     if p < start && (digit_before(text, p) || sign_before(text, p)) {
         return Some(p);
     }
-    let mut i = start;
-    while i < end {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let a = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
+    for (a, i) in digit_runs(b, start, end) {
         let p = format_run_before(text, a);
         if p < a && (sign_before(text, p) || point_before(text, p)) {
             // "-\u{200b}5", ".\u{200b}5"
