@@ -1,0 +1,260 @@
+//! Stage 3, context: fields that come from the sentence around a figure —
+//! loss polarity, period adjectives, qualifying verbs, the new level of a
+//! change ("до 41%"), "over six years" as a duration, and the currency of
+//! a sentence for its bare scaled numbers.
+
+use super::*;
+
+/// "выросла на 7 п.п., до 41%", "замедлилась до 9,4%": after a change
+/// figure and a comma, or right after a verb of change, a word that is both
+/// "up to" and the "to" of a range ("до") starts the new level, not a
+/// maximum. The figure then starts after that word.
+pub(super) fn change_target(cx: &Cx<'_>, text: &str, prev_end: Option<usize>, f: &mut Found) {
+    if f.figure.qualifier != Qualifier::AtMost {
+        return;
+    }
+    let after_change = prev_end.is_some_and(|e| text[e..f.start].trim_matches(is_blank) == ",");
+    let after_verb = || {
+        prev_word_start(text, f.start).is_some_and(|ws| {
+            cx.lx
+                .find(text, ws, |w| (w == Word::ChangeVerb).then_some(()))
+                .is_some_and(|((), e)| text[e..f.start].chars().all(is_blank))
+        })
+    };
+    if !after_change && !after_verb() {
+        return;
+    }
+    let Some(((), word_end)) = cx.lx.find(text, f.start, |w| {
+        matches!(w, Word::RangeSep { .. }).then_some(())
+    }) else {
+        return;
+    };
+    drop_qualifier_word(text, word_end, f, Rule::ChangeTarget, "at most (up to)");
+}
+
+/// The figure loses the qualifier word that ends at `word_end`: it starts
+/// after it and is exact; the qualified reading becomes an alternative.
+pub(super) fn drop_qualifier_word(
+    text: &str,
+    word_end: usize,
+    f: &mut Found,
+    rule: Rule,
+    reading: &str,
+) {
+    let start = skip_blanks(text, word_end);
+    if start >= f.end {
+        return;
+    }
+    f.start = start;
+    f.figure.qualifier = Qualifier::Exact;
+    f.figure.alternatives.push(Alternative {
+        rule,
+        reading: reading.to_string(),
+    });
+}
+
+/// "paid over six years", "ein Vertrag über zwölf Jahre": a qualifier that
+/// is also a preposition of time, before a duration, means "during": the
+/// figure starts after it and is exact ("more than" is the alternative).
+pub(super) fn during(cx: &Cx<'_>, text: &str, f: &mut Found) {
+    if f.figure.kind != Kind::Duration || f.figure.qualifier != Qualifier::Over {
+        return;
+    }
+    let Some(((), word_end)) = cx
+        .lx
+        .find(text, f.start, |w| (w == Word::During).then_some(()))
+    else {
+        return;
+    };
+    // "over thirty years old", "over 20 years ago": more than.
+    let next = skip_blanks(text, f.end);
+    if cx
+        .lx
+        .find(text, next, |w| {
+            matches!(w, Word::Age | Word::Ago).then_some(())
+        })
+        .is_some()
+    {
+        return;
+    }
+    drop_qualifier_word(text, word_end, f, Rule::DuringNotOver, "more than");
+}
+
+/// The starts of the words before `pos`, nearest first, staying in the
+/// sentence and after `floor`.
+pub(super) struct WordsBack<'t> {
+    text: &'t str,
+    pos: usize,
+    floor: usize,
+}
+
+impl Iterator for WordsBack<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        let text = self.text;
+        let mut i = self.pos;
+        // Skip separators; stop at a sentence end.
+        while let Some(c) = prev_char(text, i) {
+            if i <= self.floor || is_word_char(c) {
+                break;
+            }
+            if matches!(c, '!' | '?' | ';' | '\n')
+                || (c == '.' && next_char(text, i).is_some_and(char::is_whitespace))
+            {
+                return None;
+            }
+            i -= c.len_utf8();
+        }
+        if i <= self.floor {
+            return None;
+        }
+        let end = i;
+        while let Some(c) = prev_char(text, i) {
+            let in_word = is_word_char(c) || is_format(c) || matches!(c, '-' | '\'' | '’');
+            if i <= self.floor || !in_word {
+                break;
+            }
+            i -= c.len_utf8();
+        }
+        // A word starts at its first visible character.
+        let i = format_run_after(text, i).min(end);
+        if i == end {
+            return None;
+        }
+        self.pos = i;
+        Some(i)
+    }
+}
+
+/// Context fields: loss polarity, period adjectives, qualifying verbs.
+/// `floors`: the end of the previous figure, and of the previous money
+/// figure (a period adjective skips over a percentage to its money figure).
+pub(super) fn enrich(
+    cx: &Cx<'_>,
+    text: &str,
+    start: usize,
+    floors: (usize, usize),
+    f: &mut Figure,
+) {
+    if f.kind == Kind::Number {
+        return;
+    }
+    let money = f.kind == Kind::Money;
+    let (prev_end, money_floor) = floors;
+    let (mut want_loss, mut want_period, mut want_verb) = (
+        money,
+        money && f.period.is_none(),
+        f.qualifier == Qualifier::Exact,
+    );
+    let back = WordsBack {
+        text,
+        pos: start,
+        floor: if money { money_floor } else { prev_end },
+    };
+    for (n, ws) in back.take(24).enumerate() {
+        if !(want_loss || want_period || want_verb) {
+            break;
+        }
+        let near = ws >= prev_end;
+        let Some(c) = text[ws..].chars().next() else {
+            break;
+        };
+        if !cx.lx.may_start(c) {
+            continue;
+        }
+        let hits = cx.lx.hits_at(text, ws);
+        let mut total = false;
+        for w in hits.iter(text).flat_map(|h| h.into_words()) {
+            match w {
+                Word::Loss if want_loss && near && n < 6 => {
+                    f.polarity = Polarity::Loss;
+                    f.inferred.push("polarity");
+                    want_loss = false;
+                }
+                Word::PeriodAdj(p) if want_period => {
+                    f.period = Some(p);
+                    f.inferred.push("period");
+                    want_period = false;
+                }
+                Word::QualVerb(q) if want_verb && near && n < 2 => {
+                    f.qualifier = q;
+                    f.inferred.push("qualifier");
+                    want_verb = false;
+                }
+                Word::Total => total = true,
+                _ => {}
+            }
+        }
+        if total {
+            want_period = false;
+        }
+        if n >= 6 {
+            want_loss = false;
+        }
+        if n >= 2 {
+            want_verb = false;
+        }
+    }
+}
+
+/// A bare scaled number ("2 billion") takes the currency of its sentence
+/// when the sentence names exactly one.
+pub(super) fn currency_from_sentence(text: &str, para: &mut [Found]) {
+    let mut i = 0;
+    while i < para.len() {
+        // The sentence: figures i..j with no sentence end between them.
+        let mut j = i + 1;
+        while j < para.len() && !has_sentence_end(&text[para[j - 1].end..para[j].start]) {
+            j += 1;
+        }
+        let mut currencies = para[i..j]
+            .iter()
+            .filter(|g| g.figure.kind == Kind::Money && !g.figure.inferred.contains(&"currency"))
+            .filter_map(|g| g.figure.currency);
+        let only = currencies.next().filter(|c| currencies.all(|d| d == *c));
+        if let Some(c) = only {
+            for k in i..j {
+                let word_scale = matches!(para[k].figure.scale, Some(s) if s.exponent() >= 3);
+                if para[k].figure.kind != Kind::Number || !word_scale {
+                    continue;
+                }
+                // The money figures nearby: is a bracket between them and the
+                // bare number ("1.6 billion ($2.54 billion)" converts from
+                // another currency)?
+                let (fs, fe) = (para[k].start, para[k].end);
+                let near = k.saturating_sub(8).max(i)..(k + 9).min(j);
+                let apart = para[near]
+                    .iter()
+                    .filter(|g| g.figure.kind == Kind::Money)
+                    .all(|g| {
+                        let gap = if g.end <= fs {
+                            &text[g.end..fs]
+                        } else {
+                            &text[fe..g.start.max(fe)]
+                        };
+                        gap.contains(['(', ')', '[', ']'])
+                    });
+                if apart {
+                    continue;
+                }
+                let f = &mut para[k].figure;
+                f.kind = Kind::Money;
+                f.currency = Some(c);
+                f.inferred.push("currency");
+                f.alternatives.push(Alternative {
+                    rule: Rule::FromContext,
+                    reading: "a bare number (no currency written)".into(),
+                });
+            }
+        }
+        i = j;
+    }
+}
+
+pub(super) fn has_sentence_end(gap: &str) -> bool {
+    let b = gap.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        matches!(c, b'!' | b'?' | b';' | b'\n')
+            || (c == b'.' && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()))
+    })
+}
