@@ -435,6 +435,137 @@ impl Figure {
     }
 }
 
+impl Figure {
+    /// Appends the fields of [`Figure::serialize_fields`] as JSON members
+    /// (each preceded by a comma), byte for byte what `serde_json` writes:
+    /// the keys are written once as constants, the strings escaped in place.
+    pub(crate) fn write_json_fields(&self, out: &mut Vec<u8>) {
+        let (value, min, max) = match self.value {
+            Value::Exact(v) => (Some(v), None, None),
+            Value::Range { min, max } => (None, Some(min), Some(max)),
+        };
+        out.extend_from_slice(b",\"kind\":");
+        json::str(out, self.kind.name());
+        out.extend_from_slice(b",\"value\":");
+        json::opt_dec(out, value);
+        out.extend_from_slice(b",\"min\":");
+        json::opt_dec(out, min);
+        out.extend_from_slice(b",\"max\":");
+        json::opt_dec(out, max);
+        out.extend_from_slice(b",\"currency\":");
+        json::opt_str(out, self.currency.map(|c| c.code()));
+        out.extend_from_slice(b",\"unit\":");
+        json::opt_str(out, self.unit.map(|u| u.symbol()));
+        out.extend_from_slice(b",\"qualifier\":");
+        json::str(out, self.qualifier.name());
+        out.extend_from_slice(b",\"period\":");
+        json::opt_str(out, self.period.map(Period::name));
+        out.extend_from_slice(b",\"lang\":");
+        json::str(out, self.lang.code());
+        out.extend_from_slice(b",\"scale\":");
+        json::opt_str(out, self.scale.map(Scale::name));
+        out.extend_from_slice(b",\"polarity\":");
+        json::str(
+            out,
+            match self.polarity {
+                Polarity::Neutral => "neutral",
+                Polarity::Loss => "loss",
+            },
+        );
+        out.extend_from_slice(b",\"resolution\":");
+        json::dec(out, self.resolution);
+        out.extend_from_slice(b",\"alternatives\":[");
+        for (i, a) in self.alternatives.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"rule\":");
+            json::str(out, a.rule.id());
+            out.extend_from_slice(b",\"reading\":");
+            json::str(out, &a.reading);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"inferred\":[");
+        for (i, f) in self.inferred.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            json::str(out, f);
+        }
+        out.push(b']');
+    }
+}
+
+/// The JSON pieces of the row writer, as `serde_json` writes them.
+pub(crate) mod json {
+    use rust_decimal::Decimal;
+    use std::io::Write;
+
+    /// A JSON string: `"` and `\\` escaped, control characters as `\n`,
+    /// `\t`… or `\u00XX` (lower-case hex); everything else as is.
+    pub(crate) fn str(out: &mut Vec<u8>, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.push(b'"');
+        let b = s.as_bytes();
+        let mut from = 0;
+        for (i, &c) in b.iter().enumerate() {
+            if c >= 0x20 && c != b'"' && c != b'\\' {
+                continue;
+            }
+            out.extend_from_slice(&b[from..i]);
+            from = i + 1;
+            match c {
+                b'"' => out.extend_from_slice(b"\\\""),
+                b'\\' => out.extend_from_slice(b"\\\\"),
+                b'\n' => out.extend_from_slice(b"\\n"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b'\t' => out.extend_from_slice(b"\\t"),
+                0x08 => out.extend_from_slice(b"\\b"),
+                0x0c => out.extend_from_slice(b"\\f"),
+                _ => out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(c >> 4)],
+                    HEX[usize::from(c & 0xf)],
+                ]),
+            }
+        }
+        out.extend_from_slice(&b[from..]);
+        out.push(b'"');
+    }
+
+    /// A string or `null`.
+    pub(crate) fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+        match s {
+            Some(s) => str(out, s),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+
+    /// A decimal as a string, normalised ("3500000000", "4.87").
+    pub(crate) fn dec(out: &mut Vec<u8>, d: Decimal) {
+        out.push(b'"');
+        // Writing into a vector cannot fail.
+        let _ = write!(out, "{}", d.normalize());
+        out.push(b'"');
+    }
+
+    /// A decimal string or `null`.
+    pub(crate) fn opt_dec(out: &mut Vec<u8>, d: Option<Decimal>) {
+        match d {
+            Some(d) => dec(out, d),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+
+    /// An unsigned integer.
+    pub(crate) fn uint(out: &mut Vec<u8>, n: usize) {
+        let _ = write!(out, "{n}");
+    }
+}
+
 impl Serialize for Figure {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;

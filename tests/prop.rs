@@ -226,4 +226,25 @@ proptest! {
             prop_assert_eq!(again.currency(), f.figure.currency());
         }
     }
+
+    /// The row writer of the command line is byte for byte `serde_json`,
+    /// whatever the source name and the text around the figures (quotes,
+    /// backslashes, control and format characters, any script).
+    #[test]
+    fn row_json_is_serde_json(
+        source in "[\\x00-\\x1f\"\\\\a-z/é\u{202e}\u{7f}]{0,12}",
+        words in prop::collection::vec(prop::sample::select(vec![
+            "about", "$5", "billion", "\"", "\\", "\t", "\u{1}", "\u{7f}", "12,5", "%", "€1.2bn",
+            "loss", "a", "year", "200", "MW", "около", "290", "млн", "долларов", "\u{200b}", "x\u{1f}",
+        ]), 0..16),
+        offset in 0usize..1_000_000,
+    ) {
+        let text = words.join(" ");
+        for f in extract(&text, &Options::default().kinds(KindSet::all())) {
+            let row = chiffre::Row { source: &source, found: &f, text: &text, offset };
+            let mut out = Vec::new();
+            row.write_json(&mut out);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&row).unwrap());
+        }
+    }
 }

@@ -412,6 +412,40 @@ pub struct Row<'a> {
     pub offset: usize,
 }
 
+impl Row<'_> {
+    /// Appends the row as one line of JSON (no line break), byte for byte
+    /// what `serde_json` writes for it, without going through `serde`: the
+    /// keys are constants and the strings are escaped in place. The command
+    /// line writes its JSONL rows so.
+    ///
+    /// ```
+    /// let text = "about $9 billion";
+    /// let found = chiffre::extract(text, &chiffre::Options::default());
+    /// let row = chiffre::Row { source: "stdin", found: &found[0], text, offset: 0 };
+    /// let mut out = Vec::new();
+    /// row.write_json(&mut out);
+    /// assert_eq!(out, serde_json::to_vec(&row).unwrap());
+    /// ```
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        use crate::figure::json;
+        out.extend_from_slice(b"{\"source\":");
+        json::str(out, self.source);
+        out.extend_from_slice(b",\"start\":");
+        json::uint(out, self.found.start + self.offset);
+        out.extend_from_slice(b",\"end\":");
+        json::uint(out, self.found.end + self.offset);
+        out.extend_from_slice(b",\"text\":");
+        json::str(
+            out,
+            self.text
+                .get(self.found.start..self.found.end)
+                .unwrap_or(""),
+        );
+        self.found.figure.write_json_fields(out);
+        out.push(b'}');
+    }
+}
+
 impl serde::Serialize for Row<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;

@@ -162,7 +162,9 @@ pub(super) fn next_anchor(
         let Some(at) = cx.lx.next_number_word(text, from, limit) else {
             break;
         };
-        if words::words(cx.lx, text, at, cx.t.compound_numbers).is_some() {
+        if let Some(w) = words::words(cx.lx, text, at, cx.t.compound_numbers)
+            && !(w.article_only && no_currency_at(cx, text, w.end))
+        {
             return Some(at);
         }
         // Not a number here: nor anywhere inside the same hyphenated word
@@ -170,6 +172,25 @@ pub(super) fn next_anchor(
         from = compound_end(text, at);
     }
     cut_word.or(digit)
+}
+
+/// "a deal", "un fonds", "ein Jahr": an article alone is the number one only
+/// before a currency ("un dollar", "einen Euro"; the grammar refuses it
+/// otherwise). True when what follows `end` (after a hyphen or blanks) is
+/// neither a table word, nor a currency code, nor a word of a script no
+/// table covers: then the article is no anchor, and the grammar is not run.
+fn no_currency_at(cx: &Cx<'_>, text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let skipped = rest.trim_start_matches(|c: char| {
+        is_blank(c) || matches!(c, '\n' | '\r' | '-' | '\u{2010}' | '\u{2011}')
+    });
+    let p = end + (rest.len() - skipped.len());
+    let Some(c) = skipped.chars().next() else {
+        return true;
+    };
+    let table_word = cx.lx.may_start(c) && cx.lx.hits_at(text, p).iter(text).next().is_some();
+    let foreign = !c.is_ascii() && is_letter(c) && Script::of(c).is_none();
+    !(table_word || foreign || code_at(text, p).is_some())
 }
 
 /// The start of the next word in `pos..limit` that has an invisible format

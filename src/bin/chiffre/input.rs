@@ -501,7 +501,12 @@ pub(crate) fn invalid_message(at: u64, len: usize) -> String {
 /// a NUL byte, which no figure crosses or touches (a number glued to one
 /// is no figure). Returns the text and the runs of invalid bytes
 /// (consecutive invalid sequences are one run).
-pub(crate) fn to_text(mut bytes: Vec<u8>) -> (String, Vec<BadRun>) {
+pub(crate) fn to_text(bytes: Vec<u8>) -> (String, Vec<BadRun>) {
+    // Valid text (nearly always) is validated once, and not copied.
+    let mut bytes = match String::from_utf8(bytes) {
+        Ok(text) => return (text, Vec::new()),
+        Err(e) => e.into_bytes(),
+    };
     let mut runs: Vec<BadRun> = Vec::new();
     let mut at = 0;
     loop {

@@ -91,15 +91,10 @@ impl Rendered {
     }
 }
 
-/// Appends the JSON object of a row (serde_json writes straight into the
-/// buffer).
+/// Appends the JSON object of a row (written straight into the buffer, see
+/// [`Row::write_json`]).
 fn json_row(out: &mut Vec<u8>, row: &Row<'_>) {
-    let len = out.len();
-    if serde_json::to_writer(&mut *out, row).is_err() {
-        // Serialising a row cannot fail (a map with string keys); if it
-        // ever did, the row is left out rather than half written.
-        out.truncate(len);
-    }
+    row.write_json(out);
 }
 
 fn fields(row: &Row<'_>) -> [String; 14] {
