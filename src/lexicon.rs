@@ -99,15 +99,13 @@ pub(crate) fn is_format(c: char) -> bool {
     )
 }
 
-/// The byte offset of the first format character in `s`. Only the bytes
-/// that can lead one are looked at, found with `memchr` (format characters
-/// are rare: most texts have none).
+/// The byte offset of the first format character in `s`: the control
+/// characters found eight bytes at a time, the others by `memchr` on the
+/// bytes that can lead them (format characters are rare: most texts have
+/// none).
 pub(crate) fn find_format(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
-    // Control characters (an unreadable byte read as NUL).
-    let control = bytes
-        .iter()
-        .position(|&b| b < 0x09 || (0x0e..0x20).contains(&b) || b == 0x7f);
+    let control = find_control(bytes);
     if bytes.is_ascii() {
         return control;
     }
@@ -128,6 +126,33 @@ pub(crate) fn find_format(s: &str) -> Option<usize> {
     .into_iter()
     .flatten()
     .min()
+}
+
+/// The first control byte other than white space (`\t`…`\r`), or DEL.
+fn find_control(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let is_control = |b: u8| b < 0x09 || (0x0e..0x20).contains(&b) || b == 0x7f;
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        // Some byte below 0x20, or equal to 0x7f (no false negative).
+        let low = x.wrapping_sub(ONES * 0x20) & !x;
+        let y = x ^ (ONES * 0x7f);
+        let del = y.wrapping_sub(ONES) & !y;
+        if (low | del) & HIGHS != 0
+            && let Some(k) = chunk.iter().position(|&b| is_control(b))
+        {
+            return Some(i + k);
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| is_control(b))
+        .map(|k| i + k)
 }
 
 /// The first character at or after byte `i` that is not a format character
@@ -985,6 +1010,22 @@ mod tests {
         let hits = words_at(Lang::En, "million\u{ad}s ");
         assert!(hits.iter().all(|(end, _)| *end == 10), "{hits:?}");
         assert!(is_format('\u{feff}') && is_format('\u{ad}') && !is_format('\u{2007}'));
+    }
+
+    #[test]
+    fn ok_find_format_every_char() {
+        // Every character, at every position of an eight-byte chunk.
+        for u in 0..0x11_0000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for pad in [0, 3, 7, 8] {
+                let s = format!("{}{c}ab", "x".repeat(pad));
+                let naive = s
+                    .char_indices()
+                    .find(|&(_, d)| is_format(d))
+                    .map(|(i, _)| i);
+                assert_eq!(find_format(&s), naive, "U+{u:04X} after {pad}");
+            }
+        }
     }
 
     #[test]
