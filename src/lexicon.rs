@@ -461,10 +461,26 @@ impl FirstWords {
     /// unit), and where it ends.
     #[inline]
     fn walk(&self, text: &str, start: usize, to: usize) -> (bool, usize) {
+        let b = text.as_bytes();
         let mut node = Some(0u32);
         let mut hit = false;
         let mut i = start;
         while i < to {
+            if node.is_none() {
+                // Past what the trie knows: only the word's end is wanted.
+                // ASCII letters and Cyrillic (U+0400–U+047F) skip by bytes.
+                match b[i] {
+                    x if x.is_ascii_alphabetic() => {
+                        i += 1;
+                        continue;
+                    }
+                    0xd0 | 0xd1 if i + 1 < to => {
+                        i += 2;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
             let (c, len) = next_char_at(text, i);
             if !is_letter(c) {
                 if i > start && is_format(c) {
