@@ -464,6 +464,9 @@ impl FirstWords {
         let b = text.as_bytes();
         let mut node = Some(0u32);
         let mut hit = false;
+        // The whole word so far is a word of the trie.
+        let mut last_short = false;
+        let mut letters = 0;
         let mut i = start;
         while i < to {
             if node.is_none() {
@@ -491,11 +494,17 @@ impl FirstWords {
             }
             if let Some(n) = node {
                 node = self.child(n, fold(c));
-                hit |= node.is_some_and(|n| self.terminal[n as usize]);
+                // A word of one or two letters counts only whole: "a" does
+                // not start "about", nor "un" "until" (no such word glues).
+                letters += 1;
+                hit |= node.is_some_and(|n| self.terminal[n as usize]) && letters > 2;
+                last_short = node.is_some_and(|n| self.terminal[n as usize]);
+            } else {
+                last_short = false;
             }
             i += len;
         }
-        (hit, i.max(start + 1))
+        (hit || last_short, i.max(start + 1))
     }
 }
 
