@@ -91,7 +91,9 @@ pub(crate) fn parse_in(text: &str, lang: Lang) -> Result<Figure, Error> {
     let around = |c: char| c.is_whitespace() || is_format(c);
     let start = text.len() - text.trim_start_matches(around).len();
     let raw = parse_raw(text, start, lang)?;
-    if let Some(at) = crate::extract::format_break(text, raw.start, raw.end) {
+    if crate::lexicon::find_format(text).is_some()
+        && let Some(at) = crate::extract::format_break(text, raw.start, raw.end)
+    {
         // "1\u{200b}000", "$1\u{200b}00": an invisible character cuts the number.
         let c = text[at..].chars().next().unwrap_or('\u{200b}');
         return Err(Error::new(ErrorKind::Invisible(c), at..at + c.len_utf8()));

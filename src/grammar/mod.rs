@@ -250,6 +250,9 @@ impl<'t> Cx<'t> {
     /// Optional white space, at most one line break.
     pub(crate) fn ws0(&self, i: &'t str) -> PResult<'t, ()> {
         let mut newline = false;
+        // Plain spaces first, by bytes (the common case).
+        let spaces = i.bytes().take_while(|&b| b == b' ').count();
+        let i = &i[spaces..];
         let mut end = i.len();
         for (k, c) in i.char_indices() {
             if c == '\n' && !newline {
