@@ -25,6 +25,15 @@ pub(crate) fn fold(c: char) -> char {
 }
 
 fn fold_other(c: char) -> char {
+    // The scripts of the tables first: Cyrillic and Latin-1 letters.
+    let u = c as u32;
+    match u {
+        0x430..=0x435 | 0x436..=0x44f | 0xdf..=0xff => return c,
+        0x410..=0x42f => return char::from_u32(u + 0x20).unwrap_or(c),
+        0x401 | 0x451 => return 'е',
+        0xc0..=0xd6 | 0xd8..=0xde => return char::from_u32(u + 0x20).unwrap_or(c),
+        _ => {}
+    }
     match c {
         'a'..='z' | '0'..='9' => c,
         'A'..='Z' => c.to_ascii_lowercase(),
