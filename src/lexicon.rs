@@ -554,19 +554,23 @@ struct Builder {
 }
 
 impl Builder {
+    /// Inserts `key`, folded here as [`fold_str`] does (white-space runs as
+    /// one space), without building the folded string.
     fn insert(&mut self, key: &str, m: Meaning) {
         let mut n = 0u32;
-        for c in key.chars() {
-            n = match self.index.get(&(n, c)) {
-                Some(&child) => child,
-                None => {
-                    let child = self.nodes as u32;
-                    self.nodes += 1;
-                    self.edges.push((n, c, child));
-                    self.index.insert((n, c), child);
-                    child
-                }
-            };
+        let mut space = false;
+        for c in key.chars().map(fold) {
+            if c == ' ' && space {
+                continue;
+            }
+            space = c == ' ';
+            let (nodes, edges) = (&mut self.nodes, &mut self.edges);
+            n = *self.index.entry((n, c)).or_insert_with(|| {
+                let child = *nodes as u32;
+                *nodes += 1;
+                edges.push((n, c, child));
+                child
+            });
         }
         self.meanings.push((n, m));
     }
@@ -693,7 +697,7 @@ impl Lexicon {
             word: e.word,
             exact: e.exact.then_some(e.text),
         };
-        b.insert(&fold_str(e.text), m);
+        b.insert(e.text, m);
         // "Mrd." is also written "Mrd".
         if let Some(stem) = e.text.strip_suffix('.')
             && stem.chars().last().is_some_and(char::is_alphabetic)
@@ -702,7 +706,7 @@ impl Lexicon {
                 word: e.word,
                 exact: e.exact.then_some(stem),
             };
-            b.insert(&fold_str(stem), m);
+            b.insert(stem, m);
         }
     }
 
