@@ -13,7 +13,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::lang::{Lang, Word};
-use crate::lexicon::{fold, fold_str};
+use crate::lexicon::fold;
 
 /// How many words of a document are looked at.
 const DOC_WORDS: usize = 200;
@@ -67,17 +67,33 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
                     | Word::Count
             ) && e.text.chars().count() > 2
         });
+        // The folded letter runs of each word, of two letters or more.
+        let mut part = String::new();
+        let add = |part: &mut String, map: &mut Vocab| {
+            if part.chars().nth(1).is_some() {
+                match map.get_mut(part.as_str()) {
+                    Some(bits) => *bits |= bit,
+                    None => {
+                        map.insert(part.clone(), bit);
+                    }
+                }
+            }
+            part.clear();
+        };
         for w in t
             .stopwords
             .iter()
             .copied()
             .chain(table_words.map(|e| e.text))
         {
-            for part in fold_str(w).split(|c: char| !c.is_alphabetic()) {
-                if part.chars().count() >= 2 {
-                    *map.entry(part.to_string()).or_default() |= bit;
+            for c in w.chars().map(fold) {
+                if c.is_alphabetic() {
+                    part.push(c);
+                } else {
+                    add(&mut part, &mut map);
                 }
             }
+            add(&mut part, &mut map);
         }
     }
     map
