@@ -209,7 +209,7 @@ impl Report {
         self.relations += doc.relations.len();
         self.inconsistent += inconsistent;
 
-        writeln!(
+        write!(
             out,
             "<section class=\"doc\" id=\"doc{d}\" aria-labelledby=\"doc{d}-h\">\n<h2 id=\"doc{d}-h\">"
         )?;
