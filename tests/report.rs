@@ -12,7 +12,7 @@ use std::process::{Command, Output, Stdio};
 
 use base64::Engine;
 use chiffre::report::{Document, FIGURE_LIMIT, Report};
-use chiffre::{Options, compare, extract};
+use chiffre::{Options, extract};
 use sha2::Digest;
 
 fn chiffre(args: &[&str], stdin: &[u8]) -> Output {
@@ -285,7 +285,7 @@ fn csp_lets_only_the_page_script_run() {
     let page = chiffre::report::html("t", &[("a", "$1")], &Options::default());
     let start = page.find("<script>").unwrap() + 8;
     let end = page.find("</script>").unwrap();
-    let hash = sha2::Sha256::digest(page[start..end].as_bytes());
+    let hash = sha2::Sha256::digest(&page.as_bytes()[start..end]);
     let b64 = base64::engine::general_purpose::STANDARD.encode(hash);
     let csp = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src \

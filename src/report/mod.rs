@@ -134,11 +134,11 @@ impl Report {
         out.write_str(
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
         )?;
-        write!(
+        writeln!(
             out,
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
              style-src 'unsafe-inline'; script-src 'sha256-{SCRIPT_SHA256}'; base-uri 'none'; \
-             form-action 'none'\">\n"
+             form-action 'none'\">"
         )?;
         writeln!(
             out,
@@ -423,6 +423,14 @@ impl Report {
             out.write_str("</tr>\n")?;
         }
         out.write_str("</tbody></table></div>\n</section>\n")
+    }
+
+    /// Writes a note between documents (e.g. what the table across
+    /// documents leaves out).
+    pub fn note<W: Write>(&mut self, out: &mut W, text: &str) -> fmt::Result {
+        out.write_str("<p class=\"note\">")?;
+        write_text(out, text)?;
+        out.write_str("</p>\n")
     }
 
     /// Writes the end of the page: a summary, the tooltip and the script.

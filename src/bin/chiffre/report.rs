@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chiffre::compare::{self, Group};
-use chiffre::report::{Document, Report};
+use chiffre::report::{Document, FIGURE_LIMIT, Report};
 use chiffre::{Extractor, LangMode, Options};
 
 use crate::input::{self, Chunker};
@@ -25,9 +25,11 @@ use crate::{Fatal, Run, report};
 /// not read.
 pub(crate) const MAX_SHOWN: usize = 1 << 20;
 
-/// The texts kept for the table across documents, in total; documents past
-/// this budget are left out of it.
-const RECONCILE_BUDGET: usize = 32 << 20;
+/// The texts kept for the table across documents, in bytes and in figures;
+/// documents past this budget are left out of it (matching figures across
+/// documents takes memory in proportion to their figures).
+const RECONCILE_BYTES: usize = 16 << 20;
+const RECONCILE_FIGURES: usize = 20_000;
 
 /// Arguments of `chiffre report`.
 #[derive(Debug, clap::Args)]
@@ -100,10 +102,20 @@ pub(crate) fn run(a: Args) -> Result<ExitCode, Fatal> {
     let mut page = Report::new().with_precision(a.precision);
     let r = page.head(&mut sink, &a.title);
     let result = sink.check(r).and_then(|()| {
-        let kept = documents(&mut run, &a.paths, opts, |doc| {
+        let (kept, left_out) = documents(&mut run, &a.paths, opts, |doc| {
             let r = page.document(&mut sink, doc);
             sink.check(r)
         })?;
+        if left_out > 0 {
+            let msg = format!(
+                "{left_out} documents are left out of the table across documents, which \
+                 takes at most {} MiB of text and {RECONCILE_FIGURES} figures in all.",
+                RECONCILE_BYTES >> 20
+            );
+            report(&format!("note: {msg}"));
+            let r = page.note(&mut sink, &msg);
+            sink.check(r)?;
+        }
         let pairs: Vec<(&str, &str)> = kept.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
         let groups: Vec<Group> = if pairs.len() >= 2 {
             compare::reconcile(&pairs, &opts)
@@ -124,17 +136,19 @@ pub(crate) fn run(a: Args) -> Result<ExitCode, Fatal> {
 
 /// Reads every source like `figures` does, hands each document to `each`
 /// with its figures and checks, and returns the (name, analysed text) of
-/// each document for the table across documents, within its budget. A
-/// document that cannot be read is reported and skipped; one larger than
-/// [`MAX_SHOWN`] is cut, with a note in the page, and reported.
+/// each document for the table across documents (an empty text for those
+/// past its budget) and how many were left out. A document that cannot be
+/// read is reported and skipped; one larger than [`MAX_SHOWN`] is cut, with
+/// a note in the page, and reported. Figures past [`FIGURE_LIMIT`] are
+/// counted, not kept.
 fn documents(
     run: &mut Run,
     paths: &[PathBuf],
     opts: Options,
     mut each: impl FnMut(&Document<'_>) -> Result<(), Fatal>,
-) -> Result<Vec<(String, String)>, Fatal> {
+) -> Result<(Vec<(String, String)>, usize), Fatal> {
     let mut kept: Vec<(String, String)> = Vec::new();
-    let mut budget = RECONCILE_BUDGET;
+    let (mut bytes, mut figures) = (RECONCILE_BYTES, RECONCILE_FIGURES);
     let mut left_out = 0usize;
     for (i, src) in run.sources(paths).into_iter().enumerate() {
         let name = src.name();
@@ -150,6 +164,7 @@ fn documents(
         let (mut text, mut shown, mut found) = (String::new(), String::new(), Vec::new());
         let mut note = None;
         let mut read_any = false;
+        let mut more = 0usize;
         loop {
             let chunk = match chunker.next_chunk() {
                 Ok(Some(c)) => c,
@@ -174,11 +189,15 @@ fn documents(
                 .map(|r| (chunk.base + r.at as u64, r.len))
                 .collect();
             run.invalid_utf8(i, &name, &runs);
-            found.extend(ex.extract(&piece).into_iter().map(|mut f| {
-                f.start += base;
-                f.end += base;
-                f
-            }));
+            for mut f in ex.extract(&piece) {
+                if found.len() < FIGURE_LIMIT {
+                    f.start += base;
+                    f.end += base;
+                    found.push(f);
+                } else {
+                    more += 1;
+                }
+            }
             match chunk.original {
                 Some(o) => shown.push_str(&input::to_text(o).0),
                 None => shown.push_str(&piece),
@@ -199,6 +218,16 @@ fn documents(
         if !read_any {
             continue;
         }
+        if more > 0 {
+            let msg = format!(
+                "Only the first {FIGURE_LIMIT} figures are highlighted; {more} more are shown \
+                 as plain text."
+            );
+            note = Some(match note {
+                Some(n) => format!("{n} {msg}"),
+                None => msg,
+            });
+        }
         let relations = compare::check(&text, &opts);
         each(&Document {
             name: &name,
@@ -207,8 +236,10 @@ fn documents(
             relations: &relations,
             note: note.as_deref(),
         })?;
-        if text.len() <= budget {
-            budget -= text.len();
+        let count = found.len() + more;
+        if text.len() <= bytes && count <= figures {
+            bytes -= text.len();
+            figures -= count;
             kept.push((name, text));
         } else {
             left_out += 1;
@@ -216,13 +247,7 @@ fn documents(
             kept.push((name, String::new()));
         }
     }
-    if left_out > 0 {
-        report(&format!(
-            "note: {left_out} documents left out of the table across documents (more than {} MiB of text)",
-            RECONCILE_BUDGET >> 20
-        ));
-    }
-    Ok(kept)
+    Ok((kept, left_out))
 }
 
 /// Whether the source has nothing more (reads one more chunk to know,
