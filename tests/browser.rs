@@ -4,7 +4,7 @@
 //! check rows with their attributes, the table across documents, the
 //! tooltip shown on keyboard focus, a check row outlining its figures on a
 //! click and on Enter, a phone-width layout without horizontal scrolling,
-//! and no console error. It saves a screenshot as
+//! the print stylesheet, and no console error. It saves a screenshot as
 //! `target/tmp/report.png` (the README's `docs/report.png`).
 //!
 //! Compiled as ignored, with the reason, when build.rs finds no Chromium
@@ -419,6 +419,20 @@ fn report_in_a_real_browser() {
     assert_eq!(phone["cols"], "block");
     assert!(phone["width"].as_u64().unwrap() <= 390, "{phone}");
     dt.call("Emulation.clearDeviceMetricsOverride", json!({}));
+
+    // Print: one column, no tooltip, colours kept.
+    dt.key("Tab", "Tab", 9);
+    dt.call("Emulation.setEmulatedMedia", json!({"media": "print"}));
+    let print = dt.eval(
+        r##"({ cols: getComputedStyle(document.querySelector(".cols")).display,
+              tip: getComputedStyle(document.getElementById("tip")).display,
+              adjust: getComputedStyle(document.querySelector("mark.fig")).printColorAdjust })"##,
+    );
+    assert_eq!(
+        print,
+        json!({"cols": "block", "tip": "none", "adjust": "exact"})
+    );
+    dt.call("Emulation.setEmulatedMedia", json!({"media": ""}));
 
     // The screenshot: the inconsistent article, a check selected and a
     // figure's tooltip open.

@@ -738,6 +738,23 @@ fn bad_inputs_are_reported_and_skipped() {
             assert!(page.len() < 8 << 20, "{}", page.len());
         }
     }
+    // A report written into the folder it reads is not one of its inputs.
+    let dir = scratch("own");
+    std::fs::write(dir.join("a.txt"), "$5 million").unwrap();
+    std::fs::write(
+        dir.join("report.html"),
+        "<p>$7 million from an old report</p>",
+    )
+    .unwrap();
+    let out = dir.join("report.html");
+    let o = chiffre(
+        &["report", dir.to_str().unwrap(), "-o", out.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("report.html: the report itself, not read"));
+    let page = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(sections(&page).len(), 1);
     // A report that cannot be written is a fatal error.
     let o = chiffre(
         &[

@@ -96,7 +96,7 @@ pub struct Document<'a> {
 /// report.document(&mut page, &Document { name: "a.txt", text, found: &found, relations: &relations, note: None })?;
 /// report.tail(&mut page)?;
 /// assert_eq!(page.matches("<mark ").count(), 4);
-/// assert!(page.contains(r#"<tr class="rel" tabindex="0" data-relation="restated" data-consistent="true""#));
+/// assert!(page.contains(r#"<tr class="rel" tabindex="0" data-relation="price_per_capacity" data-consistent="null""#));
 /// # Ok::<(), std::fmt::Error>(())
 /// ```
 #[derive(Debug, Default)]

@@ -17,7 +17,7 @@ use chiffre::compare::{self, Group};
 use chiffre::report::{Document, FIGURE_LIMIT, Report};
 use chiffre::{Extractor, LangMode, Options};
 
-use crate::input::{self, Chunker};
+use crate::input::{self, Chunker, Source};
 use crate::{Fatal, Run, report};
 
 /// A document is shown up to this many bytes (and the rest of the chunk
@@ -88,9 +88,23 @@ pub(crate) fn run(a: Args) -> Result<ExitCode, Fatal> {
         lang: a.lang.parse::<LangMode>()?,
         ..Options::default()
     };
+    // The inputs are listed before the report is created, and the report
+    // is never one of them (a report written into the folder it reads).
+    let mut run = Run::default();
+    let mut sources = run.sources(&a.paths);
     let out: Box<dyn Write> = match &a.output {
         Some(p) if p.as_os_str() != "-" => {
-            Box::new(File::create(p).map_err(|e| Fatal(format!("{}: {e}", input::path_name(p))))?)
+            let file =
+                File::create(p).map_err(|e| Fatal(format!("{}: {e}", input::path_name(p))))?;
+            let own = p.canonicalize().ok();
+            sources.retain(|s| match s {
+                Source::File(q) if own.is_some() && q.canonicalize().ok() == own => {
+                    report(&format!("note: {}: the report itself, not read", s.name()));
+                    false
+                }
+                _ => true,
+            });
+            Box::new(file)
         }
         _ => Box::new(io::stdout().lock()),
     };
@@ -98,11 +112,10 @@ pub(crate) fn run(a: Args) -> Result<ExitCode, Fatal> {
         out: io::BufWriter::with_capacity(1 << 16, out),
         error: None,
     };
-    let mut run = Run::default();
     let mut page = Report::new().with_precision(a.precision);
     let r = page.head(&mut sink, &a.title);
     let result = sink.check(r).and_then(|()| {
-        let (kept, left_out) = documents(&mut run, &a.paths, opts, |doc| {
+        let (kept, left_out) = documents(&mut run, sources, opts, |doc| {
             let r = page.document(&mut sink, doc);
             sink.check(r)
         })?;
@@ -143,14 +156,14 @@ pub(crate) fn run(a: Args) -> Result<ExitCode, Fatal> {
 /// counted, not kept.
 fn documents(
     run: &mut Run,
-    paths: &[PathBuf],
+    sources: Vec<Source>,
     opts: Options,
     mut each: impl FnMut(&Document<'_>) -> Result<(), Fatal>,
 ) -> Result<(Vec<(String, String)>, usize), Fatal> {
     let mut kept: Vec<(String, String)> = Vec::new();
     let (mut bytes, mut figures) = (RECONCILE_BYTES, RECONCILE_FIGURES);
     let mut left_out = 0usize;
-    for (i, src) in run.sources(paths).into_iter().enumerate() {
+    for (i, src) in sources.into_iter().enumerate() {
         let name = src.name();
         let reader = match src.open() {
             Ok(r) => r,
