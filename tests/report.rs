@@ -630,6 +630,26 @@ fn reconcile_table_links_to_figures() {
     }
     // One column per document, named by its file.
     assert!(table.contains("<th><a href=\"#doc3\">ru-majnery-ii.txt</a></th>"));
+
+    // A figure of an HTML document is shown as written, markup included.
+    let dir = scratch("reconcile-html");
+    std::fs::write(
+        dir.join("a.html"),
+        "<p>Core zahlt rund <b>3,5&nbsp;Mrd. Euro</b>.</p>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("b.txt"), "Core zahlt rund 3,5 Mrd. Euro.").unwrap();
+    let (page, o) = report_of("reconcile-html-page", &[dir.to_string_lossy().into_owned()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = &page[page.find("<section id=\"reconcile\"").unwrap()..];
+    assert!(
+        table.contains("= <a href=\"#d0-14-40\">rund &lt;b&gt;3,5&amp;nbsp;Mrd. Euro</a>"),
+        "{table}"
+    );
+    assert!(
+        table.contains("= <a href=\"#d1-11-29\">rund 3,5 Mrd. Euro</a>"),
+        "{table}"
+    );
 }
 
 // ---------------------------------------------------------------------

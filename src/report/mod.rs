@@ -42,7 +42,7 @@
 //! assert!(page.contains(r#"data-relation="price_per_capacity" data-consistent="null""#));
 //! ```
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write};
 
 use crate::compare::{self, Group, Relation, Status};
@@ -103,8 +103,10 @@ pub struct Document<'a> {
 pub struct Report {
     precision: Option<u32>,
     names: Vec<String>,
-    /// (document, start, end) of every figure written.
-    ids: HashSet<(usize, usize, usize)>,
+    /// (document, start, end) of every figure written, and its text as
+    /// shown (for HTML, with its markup: the table across documents gets
+    /// the texts of the masked documents).
+    ids: HashMap<(usize, usize, usize), String>,
     figures: usize,
     relations: usize,
     inconsistent: usize,
@@ -248,7 +250,8 @@ impl Report {
         let mut at = 0;
         for f in marks {
             write_text(out, &doc.text[at..f.start])?;
-            self.ids.insert((d, f.start, f.end));
+            self.ids
+                .insert((d, f.start, f.end), doc.text[f.start..f.end].to_string());
             write_figure(out, d, doc.text, f, bad.contains(&(f.start, f.end)))?;
             at = f.end;
         }
@@ -318,7 +321,7 @@ impl Report {
             }
             write!(out, "<span class=\"role\">{}</span> ", attr(p.role.name()))?;
             let shown = text.get(p.start..p.end).unwrap_or(&p.text);
-            if self.ids.contains(&(d, p.start, p.end)) {
+            if self.ids.contains_key(&(d, p.start, p.end)) {
                 write!(out, "<a href=\"#{}\">", ids[i])?;
                 write_text(out, shown)?;
                 out.write_str("</a>")?;
@@ -410,9 +413,9 @@ impl Report {
                     if i > 0 {
                         out.write_str("; ")?;
                     }
-                    if self.ids.contains(&(d, m.start, m.end)) {
+                    if let Some(shown) = self.ids.get(&(d, m.start, m.end)) {
                         write!(out, "<a href=\"#d{d}-{}-{}\">", m.start, m.end)?;
-                        write_text(out, &m.text)?;
+                        write_text(out, shown)?;
                         out.write_str("</a>")?;
                     } else {
                         write_text(out, &m.text)?;
