@@ -11,6 +11,7 @@ mod grammar;
 mod lang;
 mod lexicon;
 mod parse;
+pub mod report;
 mod resolve;
 mod unit;
 

@@ -10,6 +10,7 @@ mod figures;
 mod input;
 mod output;
 mod pipeline;
+mod report;
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -32,6 +33,9 @@ enum Command {
     Parse(ParseArgs),
     #[command(flatten)]
     Compare(compare::Verb),
+    /// Write one self-contained HTML page: each text with its figures
+    /// highlighted, its checks beside it, and the quantities across texts.
+    Report(report::Args),
 }
 
 /// Arguments of `chiffre parse`.
@@ -82,6 +86,7 @@ fn run(cli: Cli) -> ExitCode {
         Command::Parse(a) => run_parse(a),
         Command::Figures(a) => figures::run(a),
         Command::Compare(v) => compare::run(v),
+        Command::Report(a) => report::run(a),
     };
     match result {
         Ok(code) => code,
