@@ -108,6 +108,23 @@ pub(crate) fn is_format(c: char) -> bool {
     )
 }
 
+/// What stands for an unreadable byte (a control character other than white
+/// space, or U+FFFD): unlike the other format characters it is no white
+/// space between words either, and no figure touches it.
+#[inline]
+pub(crate) fn is_unreadable(c: char) -> bool {
+    let u = c as u32;
+    u == 0xfffd || (u < 0xa0 && is_format(c))
+}
+
+/// White space between the words of a figure or of a table entry: spaces,
+/// and the invisible format characters that are not unreadable bytes
+/// ("$\u{200b}5 million" reads as "$5 million"; "<\0$5" has no "<").
+#[inline]
+pub(crate) fn is_blank(c: char) -> bool {
+    c != '\n' && (fold(c) == ' ' || (is_format(c) && !is_unreadable(c)))
+}
+
 /// The byte offset of the first format character in `s`: the control
 /// characters found eight bytes at a time, the others by `memchr` on the
 /// bytes that can lead them (format characters are rare: most texts have

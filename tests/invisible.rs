@@ -715,3 +715,31 @@ proptest! {
         }
     }
 }
+
+/// What stands for an unreadable byte (the command line reads an invalid
+/// UTF-8 byte as NUL; a control character; U+FFFD) is no white space: no
+/// figure crosses it or touches it, on either side, since what it hid may
+/// have belonged to the figure ("<\xFF$5 million" may have said "≤").
+#[test]
+fn unreadable_byte_is_touched_by_no_figure() {
+    // (text, the figures that remain, as written)
+    let cases: &[(&str, &[&str])] = &[
+        ("<\0$5 million", &[]),
+        ("about\0$7 million", &[]),
+        ("about \u{fffd}$7 million", &[]),
+        ("$3 million\0 in cash", &[]),
+        ("\u{1}12% stake", &[]),
+        ("12%\u{7f}", &[]),
+        ("$5 million\u{85}", &[]),
+        // Apart from it by a space, a figure is read as usual.
+        ("< \0 $5 million", &["$5 million"]),
+        ("\0 about $7 million", &["about $7 million"]),
+        // Format characters that are not unreadable bytes stay white space.
+        ("about\u{200b}$7 million", &["about\u{200b}$7 million"]),
+    ];
+    for (text, want) in cases {
+        let found = extract(text, &Options::default().lang(Lang::En));
+        let got: Vec<&str> = found.iter().map(|f| f.text(text)).collect();
+        assert_eq!(&got, want, "{text:?}");
+    }
+}

@@ -13,13 +13,6 @@ pub(super) fn next_char(text: &str, pos: usize) -> Option<char> {
     text.get(pos..).and_then(|s| s.chars().next())
 }
 
-/// White space between words; an invisible format character (zero-width
-/// space, bidirectional mark) counts as white space between words, never
-/// inside a number (see [`format_break`]).
-pub(super) fn is_blank(c: char) -> bool {
-    c != '\n' && (fold(c) == ' ' || is_format(c))
-}
-
 /// A real space (not a format character).
 pub(super) fn is_space(c: char) -> bool {
     c != '\n' && fold(c) == ' '

@@ -358,6 +358,14 @@ pub(super) fn figure_in(
         if raw.end <= anchor || raw.end > pe {
             continue;
         }
+        if cx.formats
+            && (prev_char(text, raw.start).is_some_and(is_unreadable)
+                || next_char(text, raw.end).is_some_and(is_unreadable))
+        {
+            // Next to an unreadable byte ("<\0$5 million"): what it hid may
+            // have belonged to the figure.
+            return Step::Skip(raw.end);
+        }
         if cx.formats && format_break(text, raw.start, raw.end).is_some() {
             // Part of a number cut by an invisible character: no figure.
             return Step::Skip(past_cut(cx, text, raw.end, pe, lang).max(raw.end));

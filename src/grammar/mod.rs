@@ -28,7 +28,7 @@ use nom::{IResult, Parser};
 use crate::error::{Error, Expected};
 use crate::figure::{Period, Qualifier};
 use crate::lang::{LangTable, ScaleForm, Word};
-use crate::lexicon::{Hits, Lexicon, fold, is_format};
+use crate::lexicon::{Hits, Lexicon, is_blank, is_format};
 use crate::unit::{Currency, Unit};
 
 pub(crate) use number::LoneSep;
@@ -199,14 +199,6 @@ pub(crate) struct Cx<'t> {
     /// The text may hold invisible format characters (when false, `extract`
     /// skips the rules about them).
     pub formats: bool,
-}
-
-/// White space between the words of a figure; an invisible format character
-/// (zero-width space, bidirectional mark, soft hyphen) counts as one there:
-/// "$\u{200b}5 million" reads as "$5 million". Inside a number it is no
-/// white space: `extract` rejects such a number (see `format_break`).
-fn is_blank(c: char) -> bool {
-    c != '\n' && (fold(c) == ' ' || is_format(c))
 }
 
 fn is_hyphen(c: char) -> bool {
