@@ -24,7 +24,7 @@ pub(crate) struct Args {
     #[arg(long, default_value = "auto")]
     lang: String,
     /// Kinds to return, comma-separated: money, percent, power, energy,
-    /// hashrate, duration, measure, count, number, or all. Default: all but
+    /// hashrate, duration, measure, count, multiple, number, or all. Default: all but
     /// number.
     #[arg(long)]
     kinds: Option<String>,
