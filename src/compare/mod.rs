@@ -107,6 +107,7 @@
 //! group's reference value while no document states both; it *lacks* the
 //! quantity otherwise.
 
+mod changes;
 mod check;
 mod derived;
 mod interval;

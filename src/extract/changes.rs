@@ -68,7 +68,9 @@ pub struct ChangeLink {
     /// Rise or fall.
     pub direction: Direction,
     /// Byte offset of the word of change ("rose", or the multiplier
-    /// "doubled" itself).
+    /// "doubled" itself). It identifies the change in its text: `chiffre
+    /// check` prints it as `change_id`, and `chiffre figures` on each
+    /// figure of the change, so that a pipeline can join them.
     pub verb_start: usize,
     /// Byte offset just past it.
     pub verb_end: usize,
