@@ -308,8 +308,8 @@ pub(super) fn changes(
             let q = f.figure.qualifier;
             let res = f.figure.resolution;
             f.figure = multiple(v, res, lang, q);
-            verbs.push((ws, f.start, Direction::Rise));
             f.start = ws;
+            verbs.push((ws, f.end, Direction::Rise));
         }
     }
     para.sort_by_key(|f| (f.start, f.end));
@@ -400,7 +400,9 @@ pub(super) fn changes(
                 Some(Mark::To) => Some(Mark::To),
                 Some(Mark::From) => Some(Mark::From),
                 Some(Mark::By) => Some(Mark::By),
-                Some(Mark::ByOrFrom) if comparable_next(j) => Some(Mark::From),
+                Some(Mark::ByOrFrom) if comparable_next(j) => {
+                    by_or_from(&para[j].figure, &para[j + 1].figure, dir)
+                }
                 Some(Mark::ByOrFrom) => Some(Mark::By),
                 None if first
                     && gap.split_whitespace().count() <= 2
@@ -557,7 +559,13 @@ fn inherit(para: &mut [Found], a: usize, b: usize) {
         (f.kind, f.currency, f.unit, f.scale)
     };
     let f = &mut para[a].figure;
-    if f.scale.is_some() || f.qualifier != Qualifier::Exact {
+    if f.qualifier != Qualifier::Exact {
+        return;
+    }
+    if f.scale.is_some() {
+        // "de 1,2 milliard à 3,4 milliards d'euros": the scale is its own.
+        (f.kind, f.currency, f.unit) = (kind, currency, unit);
+        f.inferred.push(if currency.is_some() { "currency" } else { "unit" });
         return;
     }
     let Value::Exact(v) = f.value else { return };
@@ -594,14 +602,17 @@ fn inherit(para: &mut [Found], a: usize, b: usize) {
 /// "open X sep Y" or the parts do not read back to its ends.
 fn split_range(lx: &Lexicon, text: &str, f: &Found, lang: Lang) -> Option<(Found, Found)> {
     let span = &text[f.start..f.end];
-    // The opening word: "from", "de", "von", "с".
-    let ((), open_end) = lx.find(text, f.start, |w| {
-        matches!(
-            w,
-            Word::RangeOpen | Word::ChangeMark(Mark::From | Mark::ByOrFrom)
-        )
-        .then_some(())
-    })?;
+    // The opening word: "from", "de", "von", "с"; none in "climbed $500
+    // million to $3 billion" (the change, then the new level).
+    let open_end = lx
+        .find(text, f.start, |w| {
+            matches!(
+                w,
+                Word::RangeOpen | Word::ChangeMark(Mark::From | Mark::ByOrFrom)
+            )
+            .then_some(())
+        })
+        .map_or(f.start, |((), e)| e);
     // The separator: the first word "to" after a digit.
     let first_digit = f.start + span.find(|c: char| c.is_ascii_digit())?;
     let mut pos = first_digit;
@@ -745,5 +756,22 @@ fn change_fits(change: &Figure, level: &Figure) -> bool {
         (Kind::Multiple, _) | (Kind::Percent, None) => true,
         (Kind::Percent, Some(_)) => level.kind == Kind::Percent && level.unit.is_none(),
         _ => sort_of(change) == sort_of(level),
+    }
+}
+
+/// French "de X à Y" with X and Y of one sort: the old level or the
+/// change? After a fall, X above Y is the old level ("a abaissé sa
+/// prévision de 130 € à 118 €"), X below Y the change. After a rise, X
+/// below Y with the same scale word is the old level ("de 2 € à 12 €", "de
+/// 1,2 milliard à 3,4 milliards"), with another scale word the change
+/// ("de 500 millions d'euros à 3 milliards"); X above Y reads neither way.
+fn by_or_from(x: &Figure, y: &Figure, dir: Direction) -> Option<Mark> {
+    let (a, b) = (x.value.exact()?, y.value.exact()?);
+    match dir {
+        Direction::Fall if a > b => Some(Mark::From),
+        Direction::Fall => Some(Mark::By),
+        Direction::Rise if a < b && x.scale == y.scale => Some(Mark::From),
+        Direction::Rise if a < b => Some(Mark::By),
+        Direction::Rise => None,
     }
 }

@@ -1269,6 +1269,12 @@ static WORDS: &[Entry] = &[
     w("уменьшилось", Word::Fall),
     w("подешевел", Word::Fall),
     w("подешевела", Word::Fall),
+    w("подешевели", Word::Fall),
+    w("подорожали", Word::Rise),
+    w("повышена", Word::Rise),
+    w("повышен", Word::Rise),
+    w("снижена", Word::Fall),
+    w("снижен", Word::Fall),
     w(
         "вдвое",
         Word::Multiplier {

@@ -63,9 +63,8 @@ pub(crate) struct Rendered {
 }
 
 impl Rendered {
-    /// Renders one row in `format` and appends it.
-    /// A figure that is part of a change (`change`: its id and role) in
-    /// JSON, the row ends with `"change_id"` (the offset of the change's
+    /// Renders one row in `format` and appends it. For a figure that is
+    /// part of a change (`change`: its id and role), the JSON row ends with `"change_id"` (the offset of the change's
     /// word, as `chiffre check` prints it) and `"change_role"` (`change`,
     /// `from` or `to`).
     pub(crate) fn push_in_change(
