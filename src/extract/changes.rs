@@ -334,6 +334,16 @@ pub(super) fn changes(
         }
         // The range is the first figure, or the second after a change.
         for k in [j, j + 1] {
+            if k > j
+                && (k >= para.len() || {
+                    let gap = &text[para[j].end..para[k].start];
+                    gap.len() > MAX_GAP
+                        || sentence_break(gap)
+                        || para[j].figure.kind == Kind::Number
+                })
+            {
+                break;
+            }
             if k < para.len() && matches!(para[k].figure.value, Value::Range { .. }) {
                 if let Some((a, b)) = split_range(lx, text, &para[k], lang) {
                     para.splice(k..=k, [a, b]);
@@ -565,7 +575,11 @@ fn inherit(para: &mut [Found], a: usize, b: usize) {
     if f.scale.is_some() {
         // "de 1,2 milliard à 3,4 milliards d'euros": the scale is its own.
         (f.kind, f.currency, f.unit) = (kind, currency, unit);
-        f.inferred.push(if currency.is_some() { "currency" } else { "unit" });
+        f.inferred.push(if currency.is_some() {
+            "currency"
+        } else {
+            "unit"
+        });
         return;
     }
     let Value::Exact(v) = f.value else { return };
