@@ -219,8 +219,20 @@ pub(super) fn relation(text: &str, found: &[Found], l: &ChangeLink) -> Option<Re
     let (c, f, t) = (fig(l.change), fig(l.from), fig(l.to));
     let r = |computed: Quantity, stated: Option<Interval>| {
         let consistent = stated.map(|s| computed.iv.intersects(&s));
+        // The gap between the intervals; when they only touch at an open
+        // end, the difference of the values over the stated one.
         let gap = match (consistent, stated) {
-            (Some(false), Some(s)) => computed.iv.relative_gap(&s),
+            (Some(false), Some(s)) => computed
+                .iv
+                .relative_gap(&s)
+                .filter(|g| !g.is_zero())
+                .or_else(|| {
+                    let sp = s.midpoint()?;
+                    (computed.point - sp)
+                        .abs()
+                        .checked_div(sp.abs())
+                        .map(|g| g.normalize())
+                }),
             _ => None,
         };
         Relation {
