@@ -364,12 +364,11 @@ pub(super) fn changes(
         })
         .map(|x| x.0);
         if m.is_none() && f.figure.qualifier == Qualifier::AtMost {
-            if let Some((Mark::To, e)) = lx.find(text, f.start, |w| match w {
+            if let Some((Mark::To, _)) = lx.find(text, f.start, |w| match w {
                 Word::ChangeMark(m) => Some(m),
                 _ => None,
             }) {
                 m = Some(Mark::To);
-                let _ = e;
             }
         }
         marks.push(m);

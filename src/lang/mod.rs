@@ -312,6 +312,22 @@ pub(crate) enum Word {
     ChangeMark(Mark),
 }
 
+impl Word {
+    /// A word that only reads changes (rise, fall, multiplier, the marks of
+    /// a change): not a table word for the context of a figure.
+    pub(crate) fn is_change(self) -> bool {
+        matches!(
+            self,
+            Word::Rise
+                | Word::Fall
+                | Word::Multiplier { .. }
+                | Word::TimesAfter
+                | Word::TimesBefore
+                | Word::ChangeMark(_)
+        )
+    }
+}
+
 /// The part of a change the figure after a word plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Mark {
