@@ -24,6 +24,8 @@
 //! the change of a verb.
 
 use super::*;
+use std::collections::HashSet;
+
 use crate::figure::Value;
 use crate::lang::Mark;
 use rust_decimal::Decimal;
@@ -173,7 +175,10 @@ fn hit_before<T>(
     pos: usize,
     pick: impl Fn(Word) -> Option<T>,
 ) -> Option<(T, usize)> {
-    hits.iter().rev().find_map(|h| {
+    // The hits are in text order: the few that start before `pos`, from
+    // the nearest (a binary search, so that a paragraph stays linear).
+    let k = hits.partition_point(|h| h.start < pos);
+    hits[..k].iter().rev().take(4).find_map(|h| {
         (h.end <= pos && text[h.end..pos].chars().all(is_blank))
             .then(|| pick(h.word).map(|t| (t, h.start)))
             .flatten()
@@ -241,7 +246,10 @@ pub(super) fn changes(
     // 1. Multipliers written as words: figures of their own.
     // (figure index after sorting is found later by span)
     let mut verbs: Vec<(usize, usize, Direction)> = Vec::new(); // start, end, dir
-    let mut adverbs: Vec<(usize, usize)> = Vec::new(); // spans of adverb multiples
+    let mut adverbs: HashSet<(usize, usize)> = HashSet::new(); // spans of adverb multiples
+    // Figures covered by a multiplier word go; the words are added after.
+    let mut gone = vec![false; para.len()];
+    let mut added: Vec<Found> = Vec::new();
     for h in &words {
         match h.word {
             Word::Rise => verbs.push((h.start, h.end, Direction::Rise)),
@@ -251,14 +259,16 @@ pub(super) fn changes(
                     continue;
                 };
                 // Only over bare numbers ("deux" in "divisé par deux").
-                if para
+                let first = para.partition_point(|f| f.end <= h.start);
+                let last = first + para[first..].partition_point(|f| f.start < h.end);
+                if para[first..last]
                     .iter()
-                    .any(|f| f.start < h.end && h.start < f.end && f.figure.kind != Kind::Number)
+                    .any(|f| f.figure.kind != Kind::Number)
                 {
                     continue;
                 }
-                para.retain(|f| !(f.start < h.end && h.start < f.end));
-                para.push(Found {
+                gone[first..last].iter_mut().for_each(|g| *g = true);
+                added.push(Found {
                     start: h.start,
                     end: h.end,
                     figure: multiple(v, Decimal::ZERO, lang, Qualifier::Exact),
@@ -271,11 +281,20 @@ pub(super) fn changes(
                     };
                     verbs.push((h.start, h.end, dir));
                 } else {
-                    adverbs.push((h.start, h.end));
+                    adverbs.insert((h.start, h.end));
                 }
             }
             _ => {}
         }
+    }
+    if gone.contains(&true) || !added.is_empty() {
+        let mut k = 0;
+        para.retain(|_| {
+            k += 1;
+            !gone[k - 1]
+        });
+        para.extend(added);
+        para.sort_by_key(|f| (f.start, f.end));
     }
     // 2. Numbers made multiples by a word after ("2.5-fold", "в 2,5 раза")
     // or before ("multiplié par 2,5").
@@ -301,7 +320,7 @@ pub(super) fn changes(
             let res = f.figure.resolution;
             f.figure = multiple(v, res, lang, q);
             f.end = end;
-            adverbs.push((f.start, f.end));
+            adverbs.insert((f.start, f.end));
         } else if let Some(((), ws)) = hit_before(&words, text, f.start, |w| {
             (w == Word::TimesBefore).then_some(())
         }) {
@@ -325,11 +344,13 @@ pub(super) fn changes(
     verbs.sort_by_key(|v| v.0);
     verbs.dedup_by_key(|v| v.0);
     // 3. Ranges right after a verb that are two levels.
+    let mut splits: Vec<(usize, Found, Found)> = Vec::new();
     for &(_, vend, _) in &verbs {
-        let Some(j) = para.iter().position(|f| f.start >= vend) else {
-            continue;
-        };
-        if sentence_break(&text[vend..para[j].start]) || para[j].start - vend > MAX_GAP {
+        let j = para.partition_point(|f| f.start < vend);
+        if j >= para.len()
+            || para[j].start - vend > MAX_GAP
+            || sentence_break(&text[vend..para[j].start])
+        {
             continue;
         }
         // The range is the first figure, or the second after a change.
@@ -345,12 +366,25 @@ pub(super) fn changes(
                 break;
             }
             if k < para.len() && matches!(para[k].figure.value, Value::Range { .. }) {
-                if let Some((a, b)) = split_range(lx, text, &para[k], lang) {
-                    para.splice(k..=k, [a, b]);
+                if splits.last().is_none_or(|x| x.0 < k) {
+                    if let Some((a, b)) = split_range(lx, text, &para[k], lang) {
+                        splits.push((k, a, b));
+                    }
                 }
                 break;
             }
         }
+    }
+    if !splits.is_empty() {
+        let mut next = splits.into_iter().peekable();
+        let mut rebuilt = Vec::with_capacity(para.len() + 1);
+        for (k, f) in para.into_iter().enumerate() {
+            match next.next_if(|x| x.0 == k) {
+                Some((_, a, b)) => rebuilt.extend([a, b]),
+                None => rebuilt.push(f),
+            }
+        }
+        para = rebuilt;
     }
     // The words again: a split range has its marks between its parts.
     let words = hits(lx, text, ps, pe, &para);
@@ -374,8 +408,14 @@ pub(super) fn changes(
         marks.push(m);
     }
     // 5. The changes.
-    let verb_at = |s: usize, e: usize| verbs.iter().any(|v| v.0 >= s && v.1 <= e);
-    let mut linked_adverbs: Vec<usize> = Vec::new();
+    // A verb inside `s..e`: the first verb at or after `s` (verbs are in
+    // text order).
+    let verb_at = |s: usize, e: usize| {
+        verbs
+            .get(verbs.partition_point(|v| v.0 < s))
+            .is_some_and(|v| v.1 <= e)
+    };
+    let mut linked_adverbs: HashSet<usize> = HashSet::new();
     let mut found_links: Vec<ChangeLink> = Vec::new();
     for &(vs, ve, dir) in &verbs {
         let mut link = ChangeLink {
@@ -387,7 +427,8 @@ pub(super) fn changes(
             to: None,
         };
         // A multiplier verb is its own change.
-        if let Some(k) = para.iter().position(|f| f.start == vs && f.end == ve) {
+        let k = para.partition_point(|f| f.start < vs);
+        if para.get(k).is_some_and(|f| f.start == vs && f.end == ve) {
             link.change = Some(k);
         }
         let mut j = para.partition_point(|f| f.start < ve);
@@ -442,29 +483,29 @@ pub(super) fn changes(
         preceding_level(&mut link, &para, text);
         if validate(&mut link, &mut para) {
             if let Some(c) = link.change {
-                linked_adverbs.push(c);
+                linked_adverbs.insert(c);
             }
             found_links.push(link);
         }
     }
     // "to 44% from 41%, up 3 points": a change stated after the levels of
     // the same new level is one change.
-    let mut k = 1;
-    while k < found_links.len() {
-        let (a, b) = (&found_links[k - 1], &found_links[k]);
-        let shared = (a.to.is_some() && a.to == b.to) || (a.from.is_some() && a.from == b.from);
-        let fits = (a.from.is_none() || b.from.is_none() || a.from == b.from)
-            && (a.to.is_none() || b.to.is_none() || a.to == b.to);
-        if shared && fits && a.change.is_none() && b.change.is_some() {
-            let b = found_links.remove(k);
-            let a = &mut found_links[k - 1];
-            a.change = b.change;
-            a.from = a.from.or(b.from);
-            a.to = a.to.or(b.to);
-        } else {
-            k += 1;
+    let mut merged: Vec<ChangeLink> = Vec::with_capacity(found_links.len());
+    for b in found_links {
+        if let Some(a) = merged.last_mut() {
+            let shared = (a.to.is_some() && a.to == b.to) || (a.from.is_some() && a.from == b.from);
+            let fits = (a.from.is_none() || b.from.is_none() || a.from == b.from)
+                && (a.to.is_none() || b.to.is_none() || a.to == b.to);
+            if shared && fits && a.change.is_none() && b.change.is_some() {
+                a.change = b.change;
+                a.from = a.from.or(b.from);
+                a.to = a.to.or(b.to);
+                continue;
+            }
         }
+        merged.push(b);
     }
+    let found_links = merged;
     // The new level written as "up to" ("до 2,3 млрд"): the word is "to".
     for l in &found_links {
         let Some(t) = l.to else { continue };
@@ -483,7 +524,7 @@ pub(super) fn changes(
     // (a number that was one) or dropped (a word).
     let mut keep = vec![true; para.len()];
     for (k, f) in para.iter_mut().enumerate() {
-        let is_adverb = adverbs.iter().any(|a| a.0 == f.start && a.1 == f.end);
+        let is_adverb = adverbs.contains(&(f.start, f.end));
         if f.figure.kind == Kind::Multiple && is_adverb && !linked_adverbs.contains(&k) {
             f.figure.kind = Kind::Number;
             if !f.text(text).chars().any(|c| c.is_ascii_digit()) {
