@@ -22,6 +22,8 @@
 //! * `reject` and `invisible`: readings that are no figure;
 //! * `context`: fields read from the sentence around a figure;
 //! * `lists`: a scale or currency written once for a list;
+//! * `changes`: multiples ("doubled", "2.5-fold") and the changes that
+//!   link a change figure to its old and new levels ([`extract_changes`]);
 //! * `prices`: price fields (`Options::prices`);
 //! * `chars`: the character classes and word boundaries they all read.
 //!

@@ -31,7 +31,7 @@ pub(crate) enum Verb {
     /// The change from one figure to another, absolute and in percent.
     Change(PairArgs),
     /// Check the relations inside articles: rate × term vs total, price per
-    /// capacity, figures stated twice.
+    /// capacity, figures stated twice, changes.
     Check(CheckArgs),
     /// Group the figures of several documents that state the same quantity.
     Reconcile(ReconcileArgs),
