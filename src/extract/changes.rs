@@ -123,46 +123,117 @@ struct Hit {
     word: Word,
 }
 
+/// The words looked for in the whole paragraph: the words of change and
+/// the multipliers (rare). The marks ("to", "de", "на") are frequent: they
+/// are read only right before a figure ([`mark_before`]).
 fn interesting(w: Word) -> Option<Word> {
     matches!(
         w,
-        Word::Rise | Word::Fall | Word::Multiplier { .. } | Word::TimesBefore | Word::ChangeMark(_)
+        Word::Rise | Word::Fall | Word::Multiplier { .. } | Word::TimesBefore
     )
     .then_some(w)
 }
 
-/// The words of interest from `from` to `to`, outside figures other than
-/// bare numbers ("divisé par deux" covers the number "deux"); one per
-/// position, the longest.
-fn hits(lx: &Lexicon, text: &str, from: usize, to: usize, para: &[Found]) -> Vec<Hit> {
-    let mut out = Vec::new();
-    let mut k = 0; // next figure that may cover a position
-    let mut prev: Option<char> = prev_char(text, from);
-    let mut pos = from;
-    while pos < to {
-        let Some(c) = text[pos..].chars().next() else {
+/// The mark of a change that ends right before `pos` (only blanks
+/// between): the longest of the one to three words before it ("compared
+/// with", "par rapport à", "по сравнению с", "to").
+fn mark_before(lx: &Lexicon, text: &str, pos: usize) -> Option<Mark> {
+    let mut starts = [None; 3];
+    let mut p = pos;
+    for slot in &mut starts {
+        while let Some(c) = prev_char(text, p).filter(|c| is_blank(*c)) {
+            p -= c.len_utf8();
+        }
+        let end = p;
+        while let Some(c) =
+            prev_char(text, p).filter(|c| is_word_char(*c) || matches!(c, '.' | '\'' | '’'))
+        {
+            p -= c.len_utf8();
+        }
+        if p == end {
             break;
+        }
+        *slot = Some(p);
+    }
+    starts.iter().rev().flatten().find_map(|&ws| {
+        let (m, end) = lx.find(text, ws, |w| match w {
+            Word::ChangeMark(m) => Some(m),
+            _ => None,
+        })?;
+        (end <= pos && text[end..pos].chars().all(is_blank)).then_some(m)
+    })
+}
+
+/// The first two letters (folded) of a word: the second is `'\0'` when the
+/// word has one letter ("à", "с"), `'\''` for an elision ("d'").
+fn start_pair(mut chars: impl Iterator<Item = char>) -> Option<(char, char)> {
+    let a = crate::lexicon::fold(chars.next()?);
+    let b = match chars.next().map(crate::lexicon::fold) {
+        Some(c) if is_letter(c) || c == '\'' => c,
+        _ => '\0',
+    };
+    Some((a, b))
+}
+
+/// For each language, the first two letters of the words of interest,
+/// sorted: a word that starts otherwise is not looked up (most words of a
+/// text), which keeps the stage cheap.
+static STARTS: std::sync::LazyLock<[Vec<(char, char)>; 4]> = std::sync::LazyLock::new(|| {
+    Lang::ALL.map(|l| {
+        let mut v: Vec<(char, char)> = l
+            .table()
+            .words
+            .iter()
+            .filter(|e| interesting(e.word).is_some())
+            .filter_map(|e| start_pair(crate::lexicon::fold_str(e.text).chars()))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+});
+
+/// The words of interest from `from` to `to`: words that start the
+/// paragraph or follow a space, a line break or an opening bracket (found
+/// with `memchr`, so that the stage costs little on long texts), outside
+/// figures other than bare numbers ("divisé par deux" covers the number
+/// "deux").
+fn hits(lang: Lang, text: &str, from: usize, to: usize, para: &[Found]) -> Vec<Hit> {
+    let lx = crate::lexicon::lexicon(lang);
+    let mut out = Vec::new();
+    let starts = &STARTS[lang.index()];
+    let bytes = &text.as_bytes()[..to];
+    let mut k = 0; // next figure that may cover a position
+    let after = memchr::memchr3_iter(b' ', b'\n', b'(', &bytes[from..]).map(|i| from + i + 1);
+    for pos in std::iter::once(from).chain(after) {
+        if pos >= to || !text.is_char_boundary(pos) {
+            continue;
+        }
+        let Some(c) = text[pos..].chars().next() else {
+            continue;
         };
-        let len = c.len_utf8();
+        if !is_letter(c) || (pos == from && prev_char(text, from).is_some_and(is_word_char)) {
+            continue;
+        }
         while k < para.len() && para[k].end <= pos {
             k += 1;
         }
-        let inside = k < para.len() && para[k].start <= pos && para[k].figure.kind != Kind::Number;
-        if !inside && is_letter(c) && !prev.is_some_and(is_word_char) {
-            // Every meaning of the longest match, and of the shorter ones
-            // when the longest has none of interest.
-            if let Some((word, end)) = lx.find(text, pos, interesting) {
-                if end <= to {
-                    out.push(Hit {
-                        start: pos,
-                        end,
-                        word,
-                    });
-                }
+        if k < para.len() && para[k].start <= pos && para[k].figure.kind != Kind::Number {
+            continue;
+        }
+        if start_pair(text[pos..].chars()).is_none_or(|p| starts.binary_search(&p).is_err()) {
+            continue;
+        }
+        // The longest match with a meaning of interest.
+        if let Some((word, end)) = lx.find(text, pos, interesting) {
+            if end <= to {
+                out.push(Hit {
+                    start: pos,
+                    end,
+                    word,
+                });
             }
         }
-        prev = Some(c);
-        pos += len;
     }
     out
 }
@@ -207,13 +278,17 @@ fn multiple(v: Decimal, resolution: Decimal, lang: Lang, qualifier: Qualifier) -
 /// A sentence ends in `gap`: a full stop, "!", "?" or ";" followed by white
 /// space and a capital letter or a line break, or a line break.
 fn sentence_break(gap: &str) -> bool {
-    if gap.contains('\n') || gap.contains(';') {
-        return true;
+    let mut w = [' ', ' ', ' '];
+    for c in gap.chars() {
+        if c == '\n' || c == ';' {
+            return true;
+        }
+        w = [w[1], w[2], c];
+        if matches!(w[0], '.' | '!' | '?') && w[1].is_whitespace() && w[2].is_uppercase() {
+            return true;
+        }
     }
-    let b: Vec<char> = gap.chars().collect();
-    b.windows(3)
-        .any(|w| matches!(w[0], '.' | '!' | '?') && w[1].is_whitespace() && w[2].is_uppercase())
-        || b.last().is_some_and(|c| matches!(c, '!' | '?'))
+    matches!(w[2], '!' | '?')
 }
 
 /// The sort of a figure, for pairing levels: kind, currency, dimension of
@@ -238,7 +313,7 @@ pub(super) fn changes(
 ) {
     let lx = crate::lexicon::lexicon(lang);
     let mut para: Vec<Found> = out.drain(before..).collect();
-    let words = hits(lx, text, ps, pe, &para);
+    let words = hits(lang, text, ps, pe, &para);
     if words.is_empty() {
         out.extend(para);
         return;
@@ -375,7 +450,8 @@ pub(super) fn changes(
             }
         }
     }
-    if !splits.is_empty() {
+    let split = !splits.is_empty();
+    if split {
         let mut next = splits.into_iter().peekable();
         let mut rebuilt = Vec::with_capacity(para.len() + 1);
         for (k, f) in para.into_iter().enumerate() {
@@ -386,17 +462,24 @@ pub(super) fn changes(
         }
         para = rebuilt;
     }
-    // The words again: a split range has its marks between its parts.
-    let words = hits(lx, text, ps, pe, &para);
     // 4. The marks before each figure; "до 2,3 млрд" read as "up to" after
     // a change is the new level.
     let mut marks: Vec<Option<Mark>> = Vec::with_capacity(para.len());
+    // Only the figures within reach of a verb need theirs.
+    let reach = 4 * MAX_GAP;
+    let near = |f: &Found| {
+        let k = verbs.partition_point(|v| v.0 < f.start);
+        verbs
+            .get(k)
+            .is_some_and(|v| v.0 - f.start <= reach + f.end - f.start)
+            || k > 0 && f.start - verbs[k - 1].1.min(f.start) <= reach
+    };
     for f in para.iter_mut() {
-        let mut m = hit_before(&words, text, f.start, |w| match w {
-            Word::ChangeMark(m) => Some(m),
-            _ => None,
-        })
-        .map(|x| x.0);
+        if !near(f) {
+            marks.push(None);
+            continue;
+        }
+        let mut m = mark_before(lx, text, f.start);
         if m.is_none() && f.figure.qualifier == Qualifier::AtMost {
             if let Some((Mark::To, _)) = lx.find(text, f.start, |w| match w {
                 Word::ChangeMark(m) => Some(m),
