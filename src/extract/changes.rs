@@ -312,12 +312,12 @@ pub(super) fn changes(
     links: &mut Vec<ChangeLink>,
 ) {
     let lx = crate::lexicon::lexicon(lang);
-    let mut para: Vec<Found> = out.drain(before..).collect();
-    let words = hits(lang, text, ps, pe, &para);
+    // No word of change, no change (and no multiple): most paragraphs.
+    let words = hits(lang, text, ps, pe, &out[before..]);
     if words.is_empty() {
-        out.extend(para);
         return;
     }
+    let mut para: Vec<Found> = out.drain(before..).collect();
     // 1. Multipliers written as words: figures of their own.
     // (figure index after sorting is found later by span)
     let mut verbs: Vec<(usize, usize, Direction)> = Vec::new(); // start, end, dir
