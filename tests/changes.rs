@@ -263,6 +263,18 @@ const CASES: &[(&str, &str, &str)] = &[
     ("fr", "Il a payé 4,5 milliards d'euros.", ""),
     ("fr", "Le bénéfice a fondu de 60 %.", "fall 60 % | - -> -"),
     (
+        "fr",
+        "Le gouvernement a relevé le prix de 1 800 à 2 800 francs CFA le kilogramme, soit une hausse de 55,6 %.",
+        "rise 55,6 % | 1 800 -> 2 800 francs CFA",
+    ),
+    // A later verb does not reach back over a comma: "chute" is no change
+    // of "de 10,25 à 9,50" (heldout4 fr-62 read 10,25 as change and old level).
+    (
+        "fr",
+        "Kiwilac a abaissé sa prévision de 10,25 à 9,50 dollars néo-zélandais le kilo, invoquant la chute des cours.",
+        "fall - | 10,25 -> 9,50 dollars néo-zélandais",
+    ),
+    (
         "de",
         "Der Umsatz stieg um 7 Prozent auf 3,1 Milliarden Euro.",
         "rise 7 Prozent | - -> 3,1 Milliarden Euro",

@@ -563,6 +563,33 @@ pub(super) fn changes(
         if link.to.is_none() && link.from.is_none() && link.change == self_change {
             backward(&mut link, &para, &marks, text, &verb_at);
         }
+        // "to 44% from 41%, up 3 points": the change of the levels just
+        // read, after a comma.
+        if let (None, None, Some(c)) = (link.from, link.to, link.change) {
+            let j = para.partition_point(|f| f.end <= vs);
+            if let Some(a) = found_links.last_mut() {
+                let fits = [a.from, a.to]
+                    .into_iter()
+                    .flatten()
+                    .all(|k| change_fits(&para[c].figure, &para[k].figure));
+                // The levels' last figure is the last before the verb, in
+                // the same sentence, close ("de 1 800 à 2 800 francs CFA le
+                // kilogramme, soit une hausse de 55,6 %").
+                let close = j > 0 && {
+                    let gap = &text[para[j - 1].end..vs];
+                    gap.len() <= MAX_GAP && !sentence_break(gap)
+                };
+                if close
+                    && a.change.is_none()
+                    && (a.from == Some(j - 1) || a.to == Some(j - 1))
+                    && fits
+                {
+                    a.change = Some(c);
+                    linked_adverbs.insert(c);
+                    continue;
+                }
+            }
+        }
         preceding_level(&mut link, &para, text);
         if validate(&mut link, &mut para) {
             if let Some(c) = link.change {
@@ -579,7 +606,8 @@ pub(super) fn changes(
             let shared = (a.to.is_some() && a.to == b.to) || (a.from.is_some() && a.from == b.from);
             let fits = (a.from.is_none() || b.from.is_none() || a.from == b.from)
                 && (a.to.is_none() || b.to.is_none() || a.to == b.to);
-            if shared && fits && a.change.is_none() && b.change.is_some() {
+            let reused = b.change.is_some() && (b.change == a.from || b.change == a.to);
+            if shared && fits && !reused && a.change.is_none() && b.change.is_some() {
                 a.change = b.change;
                 a.from = a.from.or(b.from);
                 a.to = a.to.or(b.to);
@@ -677,6 +705,13 @@ fn validate(l: &mut ChangeLink, para: &mut [Found]) -> bool {
         if !ok {
             l.change = None;
         }
+    }
+    // A figure plays one part.
+    if l.change.is_some() && (l.change == l.from || l.change == l.to) {
+        l.change = None;
+    }
+    if l.from.is_some() && l.from == l.to {
+        l.from = None;
     }
     let parts = [l.change, l.from, l.to].iter().flatten().count();
     parts >= 2
@@ -830,7 +865,14 @@ fn backward(
             continue;
         }
         let gap = &text[f.end..next_start];
-        if gap.len() > MAX_GAP || sentence_break(gap) || verb_at(f.end, next_start) {
+        // The verb ends the clause of the figures: right after the last one
+        // ("auf 2 Milliarden Euro verdoppelt"), with no comma between.
+        let last = next_start == l.verb_start;
+        if gap.len() > MAX_GAP
+            || sentence_break(gap)
+            || verb_at(f.end, next_start)
+            || (last && (gap.contains(',') || gap.split_whitespace().count() > 2))
+        {
             break;
         }
         if matches!(marks[j], Some(Mark::To | Mark::From))
