@@ -32,13 +32,16 @@ pub enum Kind {
     Measure,
     /// A number of things named by a noun ("200 employees").
     Count,
+    /// A multiplier: "doubled" (2), "tripled" (3), "halved" (0.5),
+    /// "2.5-fold", "в 2,5 раза", "verdreifacht", "a doublé".
+    Multiple,
     /// A bare number, returned only when asked for (`Kind::Number`).
     Number,
 }
 
 impl Kind {
     /// Every kind, in declaration order.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Money,
         Kind::Percent,
         Kind::Power,
@@ -47,6 +50,7 @@ impl Kind {
         Kind::Duration,
         Kind::Measure,
         Kind::Count,
+        Kind::Multiple,
         Kind::Number,
     ];
 
@@ -65,6 +69,7 @@ impl Kind {
             Kind::Duration => "duration",
             Kind::Measure => "measure",
             Kind::Count => "count",
+            Kind::Multiple => "multiple",
             Kind::Number => "number",
         }
     }
@@ -595,6 +600,7 @@ impl fmt::Display for Figure {
         match self.unit {
             Some(u) => write!(f, " {}", u.symbol())?,
             None if self.kind == Kind::Percent => f.write_str("%")?,
+            None if self.kind == Kind::Multiple => f.write_str("x")?,
             None => {}
         }
         if let Some(p) = self.period {

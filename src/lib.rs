@@ -17,7 +17,8 @@ mod unit;
 
 pub use error::{Category, Error};
 pub use extract::{
-    Extractor, Found, KindSet, Options, Row, Stats, currency_in, cut_before, cut_point, extract,
+    ChangeLink, Direction, Extractor, Found, KindSet, Options, Row, Stats, currency_in, cut_before,
+    cut_point, extract, extract_changes,
 };
 pub use figure::{Alternative, Figure, Kind, Period, Polarity, Qualifier, Rule, Scale, Value};
 pub use lang::Lang;

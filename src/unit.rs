@@ -134,6 +134,8 @@ pub enum Unit {
     Hour,
     /// Percentage points.
     PercentagePoint,
+    /// Basis points: hundredths of a percentage point.
+    BasisPoint,
     /// A hundredth of a currency (cent, centime, kopeck, penny): the value is
     /// the number of subunits as written.
     Cent,
@@ -289,6 +291,7 @@ impl Unit {
             Unit::Day => "day",
             Unit::Hour => "hour",
             Unit::PercentagePoint => "pp",
+            Unit::BasisPoint => "bp",
             Unit::Cent => "cent",
             Unit::Nanometre => "nm",
             Unit::Micrometre => "µm",
@@ -360,7 +363,7 @@ impl Unit {
     }
 
     /// Every unit.
-    pub const ALL: [Unit; 86] = [
+    pub const ALL: [Unit; 87] = [
         Unit::W,
         Unit::KW,
         Unit::MW,
@@ -385,6 +388,7 @@ impl Unit {
         Unit::Day,
         Unit::Hour,
         Unit::PercentagePoint,
+        Unit::BasisPoint,
         Unit::Cent,
         Unit::Nanometre,
         Unit::Micrometre,
@@ -460,7 +464,7 @@ impl Unit {
             Unit::Year | Unit::Quarter | Unit::Month | Unit::Week | Unit::Day | Unit::Hour => {
                 Kind::Duration
             }
-            Unit::PercentagePoint => Kind::Percent,
+            Unit::PercentagePoint | Unit::BasisPoint => Kind::Percent,
             Unit::Cent => Kind::Money,
             Unit::Nanometre
             | Unit::Micrometre
@@ -561,6 +565,7 @@ impl Unit {
             Unit::Day => (Unit::Hour, Decimal::from(24)),
             Unit::Hour => (Unit::Hour, Decimal::ONE),
             Unit::PercentagePoint => (Unit::PercentagePoint, Decimal::ONE),
+            Unit::BasisPoint => (Unit::PercentagePoint, Decimal::from_i128_with_scale(1, 2)),
             Unit::Cent => (Unit::Cent, Decimal::ONE),
             Unit::Nanometre => (Unit::Metre, Decimal::from_i128_with_scale(1, 9)),
             Unit::Micrometre => (Unit::Metre, Decimal::from_i128_with_scale(1, 6)),

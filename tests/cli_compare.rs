@@ -286,10 +286,25 @@ fn share_and_change() {
 fn check_prints_jsonl_when_piped() {
     let o = chiffre(&["check", "examples/articles/check/inconsistent.txt"], b"");
     let rows = rows(&o);
-    assert_eq!(rows.len(), 5);
+    assert_eq!(rows.len(), 7);
     let alarms: Vec<&serde_json::Value> =
         rows.iter().filter(|r| r["consistent"] == false).collect();
-    assert_eq!(alarms.len(), 2);
+    assert_eq!(alarms.len(), 4);
+    // "Revenue rose 21% to $480 million from $430 million": 11.6 %.
+    let change = alarms.iter().find(|r| r["kind"] == "change").unwrap();
+    assert_eq!(change["figures"][0]["role"], "change");
+    assert_eq!(change["figures"][0]["text"], "21%");
+    assert_eq!(change["figures"][1]["role"], "from");
+    assert_eq!(change["figures"][1]["text"], "$430 million");
+    assert_eq!(change["figures"][2]["role"], "to");
+    assert_eq!(change["figures"][2]["text"], "$480 million");
+    assert_eq!(change["unit"], "%");
+    assert_eq!(change["stated_min"], "20.5");
+    assert_eq!(change["stated_max_inclusive"], false);
+    assert_eq!(
+        change["change_id"],
+        change["figures"][0]["start"].as_u64().unwrap() - 5
+    );
     let total = alarms
         .iter()
         .find(|r| r["kind"] == "rate_times_term_vs_total")
@@ -322,11 +337,12 @@ fn check_raises_no_alarm_on_the_bundled_articles() {
     let rows = rows(&chiffre(&args, b""));
     assert!(rows.len() >= 10, "{rows:?}");
     assert!(rows.iter().all(|r| r["consistent"] != false), "{rows:?}");
-    // The whole directory, recursively, finds the two planted alarms only.
+    // The whole directory, recursively, finds the four planted alarms only
+    // (a total, a restatement and two changes).
     let rows = rows_of(&chiffre(&["check", "examples/articles"], b""));
     let alarms: Vec<&serde_json::Value> =
         rows.iter().filter(|r| r["consistent"] == false).collect();
-    assert_eq!(alarms.len(), 2);
+    assert_eq!(alarms.len(), 4);
     assert!(
         alarms
             .iter()
@@ -531,4 +547,74 @@ fn err_arithmetic_overflow() {
         stderr(&o),
         "chiffre: ratio_per: the quotient overflows the decimal range (about 7.9 × 10^28)\n"
     );
+}
+
+#[test]
+fn figures_rows_of_a_change_carry_its_id_and_role() {
+    let o = chiffre(
+        &["figures", "--format", "jsonl"],
+        b"Revenue rose 12% to $4.5 billion from $4.02 billion. It paid $9 billion.",
+    );
+    let rows = rows(&o);
+    assert_eq!(rows.len(), 4);
+    let roles: Vec<(&str, &serde_json::Value, &serde_json::Value)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["text"].as_str().unwrap_or(""),
+                &r["change_id"],
+                &r["change_role"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        roles[0],
+        ("12%", &serde_json::json!(8), &serde_json::json!("change"))
+    );
+    assert_eq!(
+        roles[1],
+        (
+            "$4.5 billion",
+            &serde_json::json!(8),
+            &serde_json::json!("to")
+        )
+    );
+    assert_eq!(
+        roles[2],
+        (
+            "$4.02 billion",
+            &serde_json::json!(8),
+            &serde_json::json!("from")
+        )
+    );
+    // A figure in no change has neither field.
+    assert_eq!(
+        roles[3],
+        (
+            "$9 billion",
+            &serde_json::Value::Null,
+            &serde_json::Value::Null
+        )
+    );
+    // The same id in `check`.
+    let o = chiffre(
+        &["check", "-"],
+        b"Revenue rose 12% to $4.5 billion from $4.02 billion.",
+    );
+    let checked = self::rows(&o);
+    assert_eq!(checked[0]["kind"], "change");
+    assert_eq!(checked[0]["change_id"], 8);
+    assert_eq!(checked[0]["consistent"], true);
+}
+
+#[test]
+fn kinds_accept_multiple() {
+    let o = chiffre(
+        &["figures", "--format", "jsonl", "--kinds", "multiple"],
+        b"Profit doubled to $2bn.",
+    );
+    let rows = rows(&o);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["kind"], "multiple");
+    assert_eq!(rows[0]["value"], "2");
 }

@@ -569,7 +569,14 @@ fn check_flags_each_planted_inconsistency() {
     let text = article("check/inconsistent.txt");
     let rel = check(&text, &Options::default());
     let alarms: Vec<_> = rel.iter().filter(|r| r.consistent == Some(false)).collect();
-    assert_eq!(alarms.len(), 2, "{alarms:#?}");
+    assert_eq!(alarms.len(), 4, "{alarms:#?}");
+    // Two planted changes: "rose 21%" for 11.6 %, "doubled" for × 1.5.
+    let changes: Vec<&str> = alarms
+        .iter()
+        .filter(|r| r.kind == RelationKind::Change)
+        .map(|r| r.figures[0].text.as_str())
+        .collect();
+    assert_eq!(changes, ["21%", "doubled"]);
     // The total changed to about $5 billion vs 10 × about $200 M a year.
     let total = alarms
         .iter()

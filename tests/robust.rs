@@ -123,3 +123,24 @@ fn fuzz_regressions() {
         }
     }
 }
+
+#[test]
+fn changes_forever() {
+    // A verb of change, its change and its levels, over and over; and
+    // verbs and marks with no figure: the change stage stays linear.
+    let unit = "rose 5% to $4 from $3, ";
+    let text = repeat(unit, 4 * MB);
+    let (found, changes) =
+        chiffre::extract_changes(&text, &Options::default().kinds(KindSet::all()));
+    assert_eq!(found.len(), 3 * (text.len() / unit.len()));
+    assert_eq!(changes.len(), text.len() / unit.len());
+    for unit in [
+        "rose fell to from by ",
+        "doubled halved вдвое ",
+        "de 5 à 6 € a reculé ",
+    ] {
+        let text = repeat(unit, 4 * MB);
+        let (_, stats) = run(&text);
+        assert_linear(unit, &text, stats);
+    }
+}

@@ -155,6 +155,8 @@ fn seed_fr_coreweave_acquisition() {
             "exact",
             "",
         ),
+        // "l'action a quadruplé depuis son introduction": a multiple.
+        ("quadruplé", "multiple", "4", "", "exact", ""),
         ("20 %", "percent", "20", "", "exact", ""),
         ("40 %", "percent", "40", "", "exact", ""),
     ];

@@ -11,7 +11,7 @@ use super::interval::Interval;
 use super::ops::{accumulate, align, ratio_q, same_dimension};
 use super::text::{Layout, Words};
 use crate::error::Error;
-use crate::extract::{Found, KindSet, Options, extract};
+use crate::extract::{Found, KindSet, Options, extract_changes};
 use crate::figure::{DecStr, Figure, Kind, Polarity, Qualifier, Scale, Value};
 use crate::unit::Unit;
 
@@ -28,6 +28,10 @@ pub enum RelationKind {
     /// The same quantity stated twice ("$9B" in the headline, "$9 billion"
     /// in the body).
     Restated,
+    /// A change between two levels ("rose 12% to $4.5 billion from $4.02
+    /// billion"): the change computed from the levels against the change
+    /// stated; with two parts of three written, the third, derived.
+    Change,
 }
 
 impl RelationKind {
@@ -38,6 +42,7 @@ impl RelationKind {
             RelationKind::RateTimesTermVsTotal => "rate_times_term_vs_total",
             RelationKind::PricePerCapacity => "price_per_capacity",
             RelationKind::Restated => "restated",
+            RelationKind::Change => "change",
         }
     }
 }
@@ -60,6 +65,12 @@ pub enum Role {
     First,
     /// A later statement of the same quantity.
     Restatement,
+    /// The change stated ("12%", "doubled", "250 basis points").
+    Change,
+    /// The old level of a change ("from $4.02 billion").
+    From,
+    /// The new level of a change ("to $4.5 billion").
+    To,
 }
 
 impl Role {
@@ -73,6 +84,9 @@ impl Role {
             Role::Capacity => "capacity",
             Role::First => "first",
             Role::Restatement => "restatement",
+            Role::Change => "change",
+            Role::From => "from",
+            Role::To => "to",
         }
     }
 }
@@ -122,6 +136,10 @@ pub struct Relation {
     /// ([`Interval::relative_gap`]); for a restatement, the difference of
     /// the two values over the larger one.
     pub gap: Option<Decimal>,
+    /// For a change, the byte offset of its word of change, which
+    /// identifies it ([`ChangeLink::verb_start`](crate::ChangeLink::verb_start));
+    /// `None` otherwise.
+    pub change_id: Option<usize>,
 }
 
 impl Relation {
@@ -146,6 +164,9 @@ impl Serialize for Relation {
         }
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("kind", self.kind.name())?;
+        if let Some(id) = self.change_id {
+            m.serialize_entry("change_id", &id)?;
+        }
         let parts: Vec<P<'_>> = self
             .figures
             .iter()
@@ -248,7 +269,7 @@ pub fn check_with_stats(text: &str, opts: &Options) -> (Vec<Relation>, CheckStat
         kinds: KindSet::default(),
         ..*opts
     };
-    let found = extract(text, &opts);
+    let (found, links) = extract_changes(text, &opts);
     let layout = Layout::new(text, &found);
     let qs: Vec<Option<Quantity>> = found.iter().map(|f| Quantity::of(&f.figure).ok()).collect();
     let mut stats = CheckStats {
@@ -259,11 +280,17 @@ pub fn check_with_stats(text: &str, opts: &Options) -> (Vec<Relation>, CheckStat
     rate_term_total(&layout, &qs, &mut stats, &mut out);
     price_per_capacity(&layout, &qs, &mut stats, &mut out);
     restated(&layout, &qs, &mut stats, &mut out);
+    for l in &links {
+        stats.pairs += 1;
+        if let Some(r) = super::changes::relation(text, &found, l) {
+            out.push(r);
+        }
+    }
     out.sort_by_key(|r| (r.start(), r.kind));
     (out, stats)
 }
 
-fn part(text: &str, f: &Found, role: Role) -> Part {
+pub(super) fn part(text: &str, f: &Found, role: Role) -> Part {
     Part {
         role,
         start: f.start,
@@ -512,6 +539,7 @@ fn rate_term_total(
             stated: Some(stated.iv),
             consistent: Some(consistent),
             gap,
+            change_id: None,
         });
     }
     stats.words += words.read;
@@ -618,6 +646,7 @@ fn price_per_capacity(
                 stated: None,
                 consistent: None,
                 gap: None,
+                change_id: None,
             });
         }
     }
@@ -873,6 +902,7 @@ fn restated(
             stated: Some(qj_al.iv),
             consistent: Some(ok),
             gap,
+            change_id: None,
         });
     }
     stats.words += words.read;
@@ -925,5 +955,6 @@ pub fn check_total(rate: &Figure, term: &Figure, total: &Figure) -> Result<Relat
         } else {
             computed.iv.relative_gap(&stated.iv)
         },
+        change_id: None,
     })
 }

@@ -239,6 +239,7 @@ impl Quantity {
                 }
             }
             Kind::Count | Kind::Number => q.num = Num::Plain,
+            Kind::Multiple => q.num = Num::Times,
             _ => {
                 let u = f
                     .unit

@@ -92,6 +92,16 @@
 //! billion" does not agree with "$9B"); a figure written as a limit ("more
 //! than") or a range agrees when the intervals intersect.
 //!
+//! **Change** ([`RelationKind::Change`]). A change read by
+//! [`extract_changes`](crate::extract_changes) — the change figure, the
+//! old level, the new level — is checked when all three are written: the
+//! change computed from the levels (a percent, points of a percent, a
+//! factor or an amount, by the change figure's kind) against the change
+//! stated, signed by the word of rise or fall. Each level stands for the
+//! values that round to it, open above (`[v − r/2, v + r/2)`), so that
+//! "doubled to $2bn from $1.3bn" (`[1.11, 2)`) does not hold. With two parts
+//! written, the third is derived, without a verdict.
+//!
 //! # What `reconcile` groups
 //!
 //! Across documents, two figures state the same value when they have the
@@ -107,6 +117,7 @@
 //! group's reference value while no document states both; it *lacks* the
 //! quantity otherwise.
 
+mod changes;
 mod check;
 mod derived;
 mod interval;

@@ -177,9 +177,10 @@ impl<'t> Layout<'t> {
         if stopwords().contains(&folded) {
             return false;
         }
-        // A word of the language tables (scale, currency, qualifier, unit...).
+        // A word of the language tables (scale, currency, qualifier, unit...);
+        // the words that only read changes ("rose", "from") are content.
         lexicon(lang)
-            .find(self.text, s, |_| Some(()))
+            .find(self.text, s, |w| (!w.is_change()).then_some(()))
             .is_none_or(|(_, end)| end < e)
     }
 

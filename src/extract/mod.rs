@@ -22,6 +22,8 @@
 //! * `reject` and `invisible`: readings that are no figure;
 //! * `context`: fields read from the sentence around a figure;
 //! * `lists`: a scale or currency written once for a list;
+//! * `changes`: multiples ("doubled", "2.5-fold") and the changes that
+//!   link a change figure to its old and new levels ([`extract_changes`]);
 //! * `prices`: price fields (`Options::prices`);
 //! * `chars`: the character classes and word boundaries they all read.
 //!
@@ -69,6 +71,7 @@ use crate::parse::{LangMode, parse_raw};
 use crate::resolve::{decimal, resolve};
 use crate::unit::Currency;
 
+mod changes;
 mod chars;
 mod context;
 mod invisible;
@@ -85,6 +88,7 @@ use lists::*;
 use reject::*;
 use scan::*;
 
+pub use changes::{ChangeLink, Direction, extract_changes};
 pub(crate) use invisible::{format_break, reversed_spans};
 pub use prices::currency_in;
 use prices::price_field;
@@ -157,14 +161,14 @@ impl std::str::FromStr for KindSet {
             .map(|p| {
                 Kind::from_name(p).ok_or_else(|| {
                     crate::Error::input(format!(
-                        "unknown kind {p:?}: expected money, percent, power, energy, hashrate, duration, measure, count, number or all"
+                        "unknown kind {p:?}: expected money, percent, power, energy, hashrate, duration, measure, count, multiple, number or all"
                     ))
                 })
             })
             .collect::<Result<KindSet, _>>()?;
         if set == KindSet::empty() {
             return Err(crate::Error::input(
-                "no kind given: expected a comma-separated list of money, percent, power, energy, hashrate, duration, measure, count, number, or all".to_string(),
+                "no kind given: expected a comma-separated list of money, percent, power, energy, hashrate, duration, measure, count, multiple, number, or all".to_string(),
             ));
         }
         Ok(set)
@@ -352,6 +356,14 @@ impl Extractor {
 
     /// Finds the figures of the next piece; offsets are relative to it.
     pub fn extract(&mut self, text: &str) -> Vec<Found> {
+        self.extract_with_changes(text).0
+    }
+
+    /// Finds the figures of the next piece and the changes they make up
+    /// ([`ChangeLink`], indices into the figures); offsets are relative to
+    /// the piece.
+    pub fn extract_with_changes(&mut self, text: &str) -> (Vec<Found>, Vec<ChangeLink>) {
+        let mut links = Vec::new();
         let doc_lang = *self.doc_lang.get_or_insert_with(|| detect::detect(text));
         let doc_unknown = detect::scores(text).iter().all(|s| *s == 0);
         let mut out = Vec::new();
@@ -375,12 +387,26 @@ impl Extractor {
             let para = &mut out[before..];
             distribute_list_scales(text, para, lang);
             currency_from_sentence(text, para);
+            changes::changes(text, &mut out, before, ps, pe, lang, &mut links);
             if self.opts.prices {
                 price_field(text, &mut out, before, self.opts.local_currency);
             }
         }
+        // Keep the kinds asked for; the changes point at the kept figures.
+        let mut index = Vec::with_capacity(out.len());
+        let mut n = 0;
+        for f in &out {
+            let keep = self.opts.kinds.contains(f.figure.kind);
+            index.push(keep.then_some(n));
+            n += usize::from(keep);
+        }
         out.retain(|f: &Found| self.opts.kinds.contains(f.figure.kind));
-        out
+        let kept = |i: Option<usize>| i.and_then(|i| index[i]);
+        links.retain_mut(|l| {
+            (l.change, l.from, l.to) = (kept(l.change), kept(l.from), kept(l.to));
+            l.change.is_some() || l.from.is_some() || l.to.is_some()
+        });
+        (out, links)
     }
 }
 

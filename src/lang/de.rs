@@ -14,6 +14,7 @@
 
 use iso_currency::Currency as C;
 
+use super::Mark;
 use super::{
     Agree, Article, Entry, Fraction, Hundred, Lang, LangTable, Script, Teen, Ten, UNIT, Word, cur,
     cur_before, cur_guess, den, exact, long_billion, num, sc, w,
@@ -204,9 +205,9 @@ static WORDS: &[Entry] = &[
     w("Prozentpunkt", Word::PercentPoint),
     w("Prozentpunkte", Word::PercentPoint),
     w("Prozentpunkten", Word::PercentPoint),
-    w("Basispunkt", Word::PercentPoint),
-    w("Basispunkte", Word::PercentPoint),
-    w("Basispunkten", Word::PercentPoint),
+    w("Basispunkt", Word::Unit(Unit::BasisPoint)),
+    w("Basispunkte", Word::Unit(Unit::BasisPoint)),
+    w("Basispunkten", Word::Unit(Unit::BasisPoint)),
     // ---- units ----
     w("Watt", Word::Unit(Unit::W)),
     w("Kilowatt", Word::Unit(Unit::KW)),
@@ -496,6 +497,136 @@ static WORDS: &[Entry] = &[
     w("Einheiten", Word::Count),
     w("Fahrzeuge", Word::Count),
     w("Fahrzeugen", Word::Count),
+    // ---- changes: rise and fall words, multipliers, the marks of the
+    // change, the old and the new level ("stieg um 7 Prozent auf 3,1
+    // Milliarden Euro, nach 2,9 Milliarden") ----
+    w("stieg", Word::Rise),
+    w("stiegen", Word::Rise),
+    w("steigt", Word::Rise),
+    w("gestiegen", Word::Rise),
+    w("wuchs", Word::Rise),
+    w("wächst", Word::Rise),
+    w("gewachsen", Word::Rise),
+    w("legte", Word::Rise),
+    w("legten", Word::Rise),
+    w("zugelegt", Word::Rise),
+    w("kletterte", Word::Rise),
+    w("erhöhte", Word::Rise),
+    w("erhöht", Word::Rise),
+    w("sprang", Word::Rise),
+    w("plus", Word::Rise),
+    w("sank", Word::Fall),
+    w("sanken", Word::Fall),
+    w("sinkt", Word::Fall),
+    w("gesunken", Word::Fall),
+    w("fiel", Word::Fall),
+    w("fielen", Word::Fall),
+    w("fällt", Word::Fall),
+    w("gefallen", Word::Fall),
+    w("zurückgegangen", Word::Fall),
+    w("verringerte", Word::Fall),
+    w("verringert", Word::Fall),
+    w("schrumpfte", Word::Fall),
+    w("senkte", Word::Fall),
+    w("gesenkt", Word::Fall),
+    w("reduzierte", Word::Fall),
+    w("brach", Word::Fall),
+    w("minus", Word::Fall),
+    w(
+        "verdoppelt",
+        Word::Multiplier {
+            num: 2,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "verdoppelte",
+        Word::Multiplier {
+            num: 2,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "verdreifacht",
+        Word::Multiplier {
+            num: 3,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "verdreifachte",
+        Word::Multiplier {
+            num: 3,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "vervierfacht",
+        Word::Multiplier {
+            num: 4,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "vervierfachte",
+        Word::Multiplier {
+            num: 4,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "halbiert",
+        Word::Multiplier {
+            num: 1,
+            den: 2,
+            verb: true,
+        },
+    ),
+    w(
+        "halbierte",
+        Word::Multiplier {
+            num: 1,
+            den: 2,
+            verb: true,
+        },
+    ),
+    w(
+        "um das Doppelte",
+        Word::Multiplier {
+            num: 2,
+            den: 1,
+            verb: false,
+        },
+    ),
+    w(
+        "um das Dreifache",
+        Word::Multiplier {
+            num: 3,
+            den: 1,
+            verb: false,
+        },
+    ),
+    w(
+        "um das Vierfache",
+        Word::Multiplier {
+            num: 4,
+            den: 1,
+            verb: false,
+        },
+    ),
+    w("-fache", Word::TimesAfter),
+    w("-fachen", Word::TimesAfter),
+    w("um", Word::ChangeMark(Mark::By)),
+    w("von", Word::ChangeMark(Mark::From)),
+    w("nach", Word::ChangeMark(Mark::From)),
+    w("gegenüber", Word::ChangeMark(Mark::From)),
+    w("auf", Word::ChangeMark(Mark::To)),
     // ---- loss words ----
     w("Verlust", Word::Loss),
     w("Verluste", Word::Loss),

@@ -7,6 +7,7 @@
 
 use iso_currency::Currency as C;
 
+use super::Mark;
 use super::{
     Agree, AndHalf, Article, Entry, Fraction, Hundred, Lang, LangTable, Script, Teen, Ten, UNIT,
     Word, cur, cur_before, cur_guess, den, exact, letter, num, sc, w,
@@ -237,7 +238,7 @@ static WORDS: &[Entry] = &[
     w("pct", Word::Percent),
     w("percentage point", Word::PercentPoint),
     w("percentage points", Word::PercentPoint),
-    w("basis points", Word::PercentPoint),
+    w("basis points", Word::Unit(Unit::BasisPoint)),
     // ---- units ----
     w("watt", Word::Unit(Unit::W)),
     w("watts", Word::Unit(Unit::W)),
@@ -472,6 +473,149 @@ static WORDS: &[Entry] = &[
     w("transactions", Word::Count),
     w("units", Word::Count),
     w("vehicles", Word::Count),
+    // ---- changes: rise and fall words, multipliers, the marks of the
+    // change, the old and the new level ("rose 12% to $4.5 billion from
+    // $4.02 billion") ----
+    w("rose", Word::Rise),
+    w("rise", Word::Rise),
+    w("rises", Word::Rise),
+    w("risen", Word::Rise),
+    w("grew", Word::Rise),
+    w("grown", Word::Rise),
+    w("climbed", Word::Rise),
+    w("climbs", Word::Rise),
+    w("jumped", Word::Rise),
+    w("jumps", Word::Rise),
+    w("surged", Word::Rise),
+    w("surges", Word::Rise),
+    w("soared", Word::Rise),
+    w("gained", Word::Rise),
+    w("increased", Word::Rise),
+    w("increases", Word::Rise),
+    w("advanced", Word::Rise),
+    w("raised", Word::Rise),
+    w("lifted", Word::Rise),
+    w("widened", Word::Rise),
+    w("up", Word::Rise),
+    w("fell", Word::Fall),
+    w("falls", Word::Fall),
+    w("fallen", Word::Fall),
+    w("declined", Word::Fall),
+    w("declines", Word::Fall),
+    w("decreased", Word::Fall),
+    w("dropped", Word::Fall),
+    w("drops", Word::Fall),
+    w("slumped", Word::Fall),
+    w("slid", Word::Fall),
+    w("sank", Word::Fall),
+    w("tumbled", Word::Fall),
+    w("plunged", Word::Fall),
+    w("shrank", Word::Fall),
+    w("slipped", Word::Fall),
+    w("eased", Word::Fall),
+    w("narrowed", Word::Fall),
+    w("lowered", Word::Fall),
+    w("reduced", Word::Fall),
+    w("cut", Word::Fall),
+    w("down", Word::Fall),
+    w(
+        "doubled",
+        Word::Multiplier {
+            num: 2,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "doubling",
+        Word::Multiplier {
+            num: 2,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "tripled",
+        Word::Multiplier {
+            num: 3,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "trebled",
+        Word::Multiplier {
+            num: 3,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "quadrupled",
+        Word::Multiplier {
+            num: 4,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "halved",
+        Word::Multiplier {
+            num: 1,
+            den: 2,
+            verb: true,
+        },
+    ),
+    w(
+        "twofold",
+        Word::Multiplier {
+            num: 2,
+            den: 1,
+            verb: false,
+        },
+    ),
+    w(
+        "threefold",
+        Word::Multiplier {
+            num: 3,
+            den: 1,
+            verb: false,
+        },
+    ),
+    w(
+        "fourfold",
+        Word::Multiplier {
+            num: 4,
+            den: 1,
+            verb: false,
+        },
+    ),
+    w(
+        "fivefold",
+        Word::Multiplier {
+            num: 5,
+            den: 1,
+            verb: false,
+        },
+    ),
+    w(
+        "tenfold",
+        Word::Multiplier {
+            num: 10,
+            den: 1,
+            verb: false,
+        },
+    ),
+    w("-fold", Word::TimesAfter),
+    w("fold", Word::TimesAfter),
+    w("by", Word::ChangeMark(Mark::By)),
+    w("from", Word::ChangeMark(Mark::From)),
+    w("compared with", Word::ChangeMark(Mark::From)),
+    w("compared to", Word::ChangeMark(Mark::From)),
+    w("versus", Word::ChangeMark(Mark::From)),
+    w("vs.", Word::ChangeMark(Mark::From)),
+    w("against", Word::ChangeMark(Mark::From)),
+    w("to", Word::ChangeMark(Mark::To)),
     // ---- loss words ----
     w("loss", Word::Loss),
     w("losses", Word::Loss),

@@ -13,6 +13,7 @@
 
 use iso_currency::Currency as C;
 
+use super::Mark;
 use super::{
     Agree, Article, Entry, Fraction, Half, Hundred, Lang, LangTable, ScaleForm, Script, Teen, Ten,
     UNIT, Word, cur, cur_before, cur_guess, den, exact, letter, long_billion, num, sc, w,
@@ -247,7 +248,7 @@ static WORDS: &[Entry] = &[
     w("point de pourcentage", Word::PercentPoint),
     w("points de pourcentage", Word::PercentPoint),
     w("point de base", Word::PercentPoint),
-    w("points de base", Word::PercentPoint),
+    w("points de base", Word::Unit(Unit::BasisPoint)),
     // ---- units ----
     w("watt", Word::Unit(Unit::W)),
     w("watts", Word::Unit(Unit::W)),
@@ -548,6 +549,102 @@ static WORDS: &[Entry] = &[
     w("transactions", Word::Count),
     w("unités", Word::Count),
     w("véhicules", Word::Count),
+    // ---- changes: rise and fall words, multipliers, the marks of the
+    // change, the old and the new level ("a reculé de 8,4 % à 1,2 milliard
+    // d'euros, contre 1,3 milliard") ----
+    w("progressé", Word::Rise),
+    w("progresse", Word::Rise),
+    w("augmenté", Word::Rise),
+    w("augmente", Word::Rise),
+    w("grimpé", Word::Rise),
+    w("grimpe", Word::Rise),
+    w("bondi", Word::Rise),
+    w("bondit", Word::Rise),
+    w("crû", Word::Rise),
+    w("accru", Word::Rise),
+    w("accrue", Word::Rise),
+    w("gagné", Word::Rise),
+    w("relevé", Word::Rise),
+    w("hausse", Word::Rise),
+    w("reculé", Word::Fall),
+    w("recule", Word::Fall),
+    w("chuté", Word::Fall),
+    w("chute", Word::Fall),
+    w("baissé", Word::Fall),
+    w("baisse", Word::Fall),
+    w("diminué", Word::Fall),
+    w("diminue", Word::Fall),
+    w("plongé", Word::Fall),
+    w("fondu", Word::Fall),
+    w("replié", Word::Fall),
+    w("repliée", Word::Fall),
+    w("abaissé", Word::Fall),
+    w("réduit", Word::Fall),
+    w(
+        "doublé",
+        Word::Multiplier {
+            num: 2,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "triplé",
+        Word::Multiplier {
+            num: 3,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "quadruplé",
+        Word::Multiplier {
+            num: 4,
+            den: 1,
+            verb: true,
+        },
+    ),
+    w(
+        "divisé par deux",
+        Word::Multiplier {
+            num: 1,
+            den: 2,
+            verb: true,
+        },
+    ),
+    w(
+        "divisée par deux",
+        Word::Multiplier {
+            num: 1,
+            den: 2,
+            verb: true,
+        },
+    ),
+    w(
+        "divisés par deux",
+        Word::Multiplier {
+            num: 1,
+            den: 2,
+            verb: true,
+        },
+    ),
+    w(
+        "divisées par deux",
+        Word::Multiplier {
+            num: 1,
+            den: 2,
+            verb: true,
+        },
+    ),
+    w("multiplié par", Word::TimesBefore),
+    w("multipliée par", Word::TimesBefore),
+    w("multipliés par", Word::TimesBefore),
+    w("multipliées par", Word::TimesBefore),
+    w("de", Word::ChangeMark(Mark::ByOrFrom)),
+    w("d'", Word::ChangeMark(Mark::ByOrFrom)),
+    w("à", Word::ChangeMark(Mark::To)),
+    w("contre", Word::ChangeMark(Mark::From)),
+    w("par rapport à", Word::ChangeMark(Mark::From)),
     // ---- loss words ----
     w("perte", Word::Loss),
     w("pertes", Word::Loss),

@@ -296,6 +296,50 @@ pub(crate) enum Word {
     /// A suffix glued by a hyphen that makes the number an ordinal or a
     /// decade ("4-й", "2000-х", "90er").
     OrdinalSuffix,
+    /// A word of rise ("rose", "a progressé", "stieg", "вырос", "up").
+    Rise,
+    /// A word of fall ("fell", "a reculé", "sank", "снизился", "down").
+    Fall,
+    /// A multiplier written as a word: the factor `num / den`; `verb` when
+    /// the word is itself the verb of change ("doubled", "halbiert"), not
+    /// an adverb that needs one ("threefold", "вдвое").
+    Multiplier { num: u8, den: u8, verb: bool },
+    /// After a number, makes it a multiple ("2.5-fold", "в 2,5 раза").
+    TimesAfter,
+    /// Before a number, makes it a multiple ("multiplié par 2,5").
+    TimesBefore,
+    /// What the figure after it is in a change (`Mark`).
+    ChangeMark(Mark),
+}
+
+impl Word {
+    /// A word that only reads changes (rise, fall, multiplier, the marks of
+    /// a change): not a table word for the context of a figure.
+    pub(crate) fn is_change(self) -> bool {
+        matches!(
+            self,
+            Word::Rise
+                | Word::Fall
+                | Word::Multiplier { .. }
+                | Word::TimesAfter
+                | Word::TimesBefore
+                | Word::ChangeMark(_)
+        )
+    }
+}
+
+/// The part of a change the figure after a word plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Mark {
+    /// The change itself ("by", "um", "на").
+    By,
+    /// The old level ("from", "contre", "nach", "с").
+    From,
+    /// The new level ("to", "à", "auf", "до").
+    To,
+    /// The change, or the old level when a new level of the same sort
+    /// follows (French "de": "de 8 %" is by, "de 130 € à 118 €" is from).
+    ByOrFrom,
 }
 
 /// Which numerators a fraction's denominator word agrees with.

@@ -364,7 +364,8 @@ pub fn change(
 }
 
 /// The relations a reader checks inside one article (rate × term vs total,
-/// price per capacity, a figure restated), as the CLI's `chiffre check`
+/// price per capacity, a figure restated, a change between two levels), as
+/// the CLI's `chiffre check`
 /// JSON records (without `source`): `start`/`end` of each figure are byte
 /// offsets as in the CLI, and each figure also has `char_start`/`char_end`
 /// (Python string indices).

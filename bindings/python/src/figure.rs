@@ -114,7 +114,7 @@ pub struct Figure {
 #[pymethods]
 impl Figure {
     /// What the figure measures: money, percent, power, energy, hashrate,
-    /// duration, measure, count or number.
+    /// duration, measure, count, multiple ("doubled" = 2) or number.
     #[getter]
     fn kind(&self) -> &'static str {
         self.inner.kind().name()

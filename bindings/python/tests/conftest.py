@@ -57,7 +57,13 @@ def cli_rows(cli: Path, records: list[dict[str, Any]], *extra: str) -> list[dict
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     p = run_cli(cli, ["figures", "--input", "jsonl", "--format", "jsonl", "--quiet", *extra], lines)
     assert p.returncode == 0, p.stderr.decode()
-    return [json.loads(line) for line in p.stdout.decode("utf-8").splitlines() if line]
+    rows = [json.loads(line) for line in p.stdout.decode("utf-8").splitlines() if line]
+    # The CLI adds the change a figure takes part in (`change_id`,
+    # `change_role`); the Python rows do not carry it yet.
+    for r in rows:
+        r.pop("change_id", None)
+        r.pop("change_role", None)
+    return rows
 
 
 FIGURE_FIELDS = [

@@ -187,6 +187,15 @@ def test_compare_functions():
         chiffre.total([1.5])
 
 
+def test_multiples_and_changes():
+    found = chiffre.extract("Profit doubled to $2bn from $1.3bn.")
+    assert [(f.text, f.figure.kind) for f in found] == [
+        ("doubled", "multiple"), ("$2bn", "money"), ("$1.3bn", "money")]
+    rel = [r for r in chiffre.check("Profit doubled to $2bn from $1.3bn.") if r["kind"] == "change"]
+    assert len(rel) == 1 and rel[0]["consistent"] is False
+    assert [p["role"] for p in rel[0]["figures"]] == ["change", "from", "to"]
+
+
 def test_check_records():
     text = ("🎉 They signed a 10-year deal. It brings about $200 million a year, "
             "or about $5 billion in total.")

@@ -31,7 +31,7 @@ pub(crate) enum Verb {
     /// The change from one figure to another, absolute and in percent.
     Change(PairArgs),
     /// Check the relations inside articles: rate × term vs total, price per
-    /// capacity, figures stated twice.
+    /// capacity, figures stated twice, changes.
     Check(CheckArgs),
     /// Group the figures of several documents that state the same quantity.
     Reconcile(ReconcileArgs),
@@ -442,6 +442,9 @@ fn run_check(a: CheckArgs) -> Result<ExitCode, Fatal> {
 
 /// Offsets of a relation found in a piece, made offsets of the file.
 fn shift(r: &mut Relation, base: u64) {
+    if let Some(id) = &mut r.change_id {
+        *id += base as usize;
+    }
     for p in &mut r.figures {
         p.start += base as usize;
         p.end += base as usize;
@@ -470,6 +473,20 @@ fn check_cells(source: &str, r: &Relation, precision: u32) -> Vec<String> {
                 t(1)
             ),
         ),
+        RelationKind::Change => {
+            // "12%: $4.02 billion → $4.5 billion"; "?" for the part derived.
+            let role = |name: &str| {
+                r.figures
+                    .iter()
+                    .zip(&texts)
+                    .find(|(p, _)| p.role.name() == name)
+                    .map_or_else(|| "?".to_string(), |(_, t)| t.clone())
+            };
+            (
+                "change",
+                format!("{}: {} → {}", role("change"), role("from"), role("to")),
+            )
+        }
         _ => ("relation", texts.join(", ")),
     };
     let start = r.start();

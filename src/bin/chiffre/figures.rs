@@ -24,7 +24,7 @@ pub(crate) struct Args {
     #[arg(long, default_value = "auto")]
     lang: String,
     /// Kinds to return, comma-separated: money, percent, power, energy,
-    /// hashrate, duration, measure, count, number, or all. Default: all but
+    /// hashrate, duration, measure, count, multiple, number, or all. Default: all but
     /// number.
     #[arg(long)]
     kinds: Option<String>,
@@ -400,20 +400,29 @@ fn process(job: Job, format: Format) -> Done {
     if let Some(l) = piece.doc_lang {
         ex.set_doc_lang(l);
     }
-    let found = ex.extract(&text);
+    let (found, changes) = ex.extract_with_changes(&text);
+    // The change each figure takes part in: (id, role).
+    let mut part_of: Vec<Option<(usize, &str)>> = vec![None; found.len()];
+    for c in &changes {
+        for (role, i) in c.parts() {
+            if let Some(slot) = part_of.get_mut(i) {
+                *slot = Some((c.verb_start + piece.base as usize, role));
+            }
+        }
+    }
     let shown = match piece.original {
         Some(o) => input::to_text(o).0,
         None => text,
     };
     let mut rendered = Rendered::default();
-    for found in found {
+    for (found, change) in found.iter().zip(part_of) {
         let row = Row {
             source: &piece.name,
-            found: &found,
+            found,
             text: &shown,
             offset: piece.base as usize,
         };
-        rendered.push(format, &row);
+        rendered.push_in_change(format, &row, change);
     }
     Done {
         rendered,

@@ -63,17 +63,27 @@ pub(crate) struct Rendered {
 }
 
 impl Rendered {
-    /// Renders one row in `format` and appends it.
-    pub(crate) fn push(&mut self, format: Format, row: &Row<'_>) {
+    /// Renders one row in `format` and appends it. For a figure that is
+    /// part of a change (`change`: its id and role), the JSON row ends with `"change_id"` (the offset of the change's
+    /// word, as `chiffre check` prints it) and `"change_role"` (`change`,
+    /// `from` or `to`).
+    pub(crate) fn push_in_change(
+        &mut self,
+        format: Format,
+        row: &Row<'_>,
+        change: Option<(usize, &str)>,
+    ) {
         self.rows += 1;
         match format {
             Format::Jsonl => {
                 json_row(&mut self.text, row);
+                change_fields(&mut self.text, change);
                 self.text.push(b'\n');
             }
             Format::Json => {
                 self.text.extend_from_slice(b",\n");
                 json_row(&mut self.text, row);
+                change_fields(&mut self.text, change);
             }
             Format::Csv => {
                 let mut line = String::new();
@@ -88,6 +98,18 @@ impl Rendered {
             }
             Format::Table => self.cells.push(table_cells(row)),
         }
+    }
+}
+
+/// Adds the change fields to the JSON object just written (before its
+/// closing brace).
+fn change_fields(out: &mut Vec<u8>, change: Option<(usize, &str)>) {
+    let Some((id, role)) = change else { return };
+    if out.last() == Some(&b'}') {
+        out.pop();
+        out.extend_from_slice(
+            format!(",\"change_id\":{id},\"change_role\":\"{role}\"}}").as_bytes(),
+        );
     }
 }
 

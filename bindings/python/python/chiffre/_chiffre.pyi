@@ -48,7 +48,7 @@ class Figure:
 
     @property
     def kind(self) -> str:
-        """money, percent, power, energy, hashrate, duration, measure, count or number."""
+        """money, percent, power, energy, hashrate, duration, measure, count, multiple or number."""
     @property
     def value(self) -> Optional[Decimal]:
         """The exact value, or None for a range."""
