@@ -164,34 +164,45 @@ fn mark_before(lx: &Lexicon, text: &str, pos: usize) -> Option<Mark> {
     })
 }
 
-/// The first two letters (folded) of a word: the second is `'\0'` when the
-/// word has one letter ("à", "с"), `'\''` for an elision ("d'").
-fn start_pair(mut chars: impl Iterator<Item = char>) -> Option<(char, char)> {
-    let a = crate::lexicon::fold(chars.next()?);
-    let b = match chars.next().map(crate::lexicon::fold) {
-        Some(c) if is_letter(c) || c == '\'' => c,
-        _ => '\0',
-    };
-    Some((a, b))
+/// The first three letters (folded) of a word, as one number: after the
+/// last letter (an apostrophe counts, for an elision: "d'"), `'\0'`; so
+/// "up" in "up 12%" and in "up-" is (u, p, 0), and "upgrade" is (u, p, g).
+/// A table word matches only a text word with the same start.
+#[inline]
+fn start_key(text: &str) -> u64 {
+    let mut key = 0u64;
+    let mut chars = text.chars();
+    for _ in 0..3 {
+        let c = match chars.next().map(crate::lexicon::fold) {
+            Some(c) if is_letter(c) || c == '\'' => c,
+            _ => break,
+        };
+        key = (key << 21) | u64::from(c as u32);
+    }
+    key
 }
 
-/// For each language, the first two letters of the words of interest,
-/// sorted: a word that starts otherwise is not looked up (most words of a
-/// text), which keeps the stage cheap.
-static STARTS: std::sync::LazyLock<[Vec<(char, char)>; 4]> = std::sync::LazyLock::new(|| {
+/// For each language, the starts (see [`start_key`]) of the words of
+/// interest, as a set of 4,096 bits: a word that starts otherwise is not
+/// looked up (nearly every word of a text), which keeps the stage cheap.
+static STARTS: std::sync::LazyLock<[[u64; 64]; 4]> = std::sync::LazyLock::new(|| {
     Lang::ALL.map(|l| {
-        let mut v: Vec<(char, char)> = l
-            .table()
-            .words
-            .iter()
-            .filter(|e| interesting(e.word).is_some())
-            .filter_map(|e| start_pair(crate::lexicon::fold_str(e.text).chars()))
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+        let mut bits = [0u64; 64];
+        for e in l.table().words {
+            if interesting(e.word).is_some() {
+                let b = key_bit(start_key(&crate::lexicon::fold_str(e.text)));
+                bits[b / 64] |= 1 << (b % 64);
+            }
+        }
+        bits
     })
 });
+
+/// The bit of a start in [`STARTS`] (starts may share one).
+#[inline]
+fn key_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+}
 
 /// The words of interest from `from` to `to`: words that start the
 /// paragraph or follow a space, a line break or an opening bracket (found
@@ -209,6 +220,12 @@ fn hits(lang: Lang, text: &str, from: usize, to: usize, para: &[Found]) -> Vec<H
         if pos >= to || !text.is_char_boundary(pos) {
             continue;
         }
+        // The first two letters first: most words stop here.
+        let bit = key_bit(start_key(&text[pos..]));
+        let known = starts[bit / 64] & (1 << (bit % 64)) != 0;
+        if !known {
+            continue;
+        }
         let Some(c) = text[pos..].chars().next() else {
             continue;
         };
@@ -219,9 +236,6 @@ fn hits(lang: Lang, text: &str, from: usize, to: usize, para: &[Found]) -> Vec<H
             k += 1;
         }
         if k < para.len() && para[k].start <= pos && para[k].figure.kind != Kind::Number {
-            continue;
-        }
-        if start_pair(text[pos..].chars()).is_none_or(|p| starts.binary_search(&p).is_err()) {
             continue;
         }
         // The longest match with a meaning of interest.
