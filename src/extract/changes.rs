@@ -171,8 +171,20 @@ fn mark_before(lx: &Lexicon, text: &str, pos: usize) -> Option<Mark> {
 #[inline]
 fn start_key(text: &str) -> u64 {
     let mut key = 0u64;
-    let mut chars = text.chars();
-    for _ in 0..3 {
+    // ASCII first, by bytes (letters fold by their case bit).
+    let b = text.as_bytes();
+    let mut n = 0;
+    while n < 3 {
+        match b.get(n) {
+            Some(&c) if c.is_ascii_alphabetic() => key = (key << 21) | u64::from(c | 0x20),
+            Some(b'\'') => key = (key << 21) | u64::from(b'\''),
+            Some(&c) if c >= 0x80 => break,
+            _ => return key,
+        }
+        n += 1;
+    }
+    let mut chars = text[n..].chars();
+    for _ in n..3 {
         let c = match chars.next().map(crate::lexicon::fold) {
             Some(c) if is_letter(c) || c == '\'' => c,
             _ => break,
@@ -215,12 +227,17 @@ fn hits(lang: Lang, text: &str, from: usize, to: usize, para: &[Found]) -> Vec<H
     let starts = &STARTS[lang.index()];
     let bytes = &text.as_bytes()[..to];
     let mut k = 0; // next figure that may cover a position
-    let after = memchr::memchr3_iter(b' ', b'\n', b'(', &bytes[from..]).map(|i| from + i + 1);
+    // The paragraph's start, and each byte after a space, a line break or
+    // an opening bracket (a plain byte loop: they come every few bytes).
+    let after = (from..to.saturating_sub(1))
+        .filter(|&i| matches!(bytes[i], b' ' | b'\n' | b'('))
+        .map(|i| i + 1);
     for pos in std::iter::once(from).chain(after) {
-        if pos >= to || !text.is_char_boundary(pos) {
+        // A word starts with a letter: ASCII, or a multi-byte character.
+        if pos >= to || !(bytes[pos].is_ascii_alphabetic() || bytes[pos] >= 0xc0) {
             continue;
         }
-        // The first two letters first: most words stop here.
+        // The first three letters first: most words stop here.
         let bit = key_bit(start_key(&text[pos..]));
         let known = starts[bit / 64] & (1 << (bit % 64)) != 0;
         if !known {
