@@ -284,6 +284,10 @@ pub enum Rule {
     /// A qualifier that is also a preposition of time ("over", "über")
     /// before a duration reads "during": "over six years" is six years.
     DuringNotOver,
+    /// A subunit ("15 cents", "45p", "50 копеек") is reported in the main
+    /// unit (0.15 USD, 0.45 GBP, 0.5 RUB); the alternative is the count of
+    /// hundredths as written.
+    SubunitInMainUnit,
 }
 
 impl Rule {
@@ -299,6 +303,7 @@ impl Rule {
             Rule::FromContext => "from-context",
             Rule::ChangeTarget => "change-target",
             Rule::DuringNotOver => "during-not-over",
+            Rule::SubunitInMainUnit => "subunit-in-main-unit",
         }
     }
 }

@@ -128,6 +128,10 @@ pub(crate) struct LangTable {
     pub words: &'static [Entry],
     /// Currency names generated from CLDR (`src/lang/cldr/<code>.rs`).
     pub cldr_currencies: &'static [Entry],
+    /// The currency of a subunit word that names none ("cents" in English
+    /// is US cents, "centimes" in French euro cents); a guess, recorded in
+    /// the figure, and replaced by a local currency of the same family.
+    pub subunit_currency: Currency,
     /// Frequent short words used to tell languages apart.
     pub stopwords: &'static [&'static str],
 }
@@ -211,7 +215,9 @@ pub(crate) enum Word {
     /// "riyals", historic "francs", "pesetas"): money, currency unknown.
     CurNone,
     /// A currency subunit written after the number ("cents", "копеек"):
-    /// the figure's unit becomes [`Unit::Cent`], with the currency if known.
+    /// the value is given in the main unit (15 cents = 0.15), in this
+    /// currency, else the one before the number, else the language's
+    /// [`LangTable::subunit_currency`].
     Subunit(Option<Currency>),
     /// A unit written after the number ("MW", "megawatts", "лет").
     Unit(Unit),
