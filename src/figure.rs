@@ -288,6 +288,10 @@ pub enum Rule {
     /// unit (0.15 USD, 0.45 GBP, 0.5 RUB); the alternative is the count of
     /// hundredths as written.
     SubunitInMainUnit,
+    /// A currency name of several countries ("riyals", "pesos") takes the
+    /// currency of the country the paragraph names, else the name's usual
+    /// one; the alternative lists the other currencies of the name.
+    CurrencyByPlace,
 }
 
 impl Rule {
@@ -304,6 +308,7 @@ impl Rule {
             Rule::ChangeTarget => "change-target",
             Rule::DuringNotOver => "during-not-over",
             Rule::SubunitInMainUnit => "subunit-in-main-unit",
+            Rule::CurrencyByPlace => "currency-by-place",
         }
     }
 }

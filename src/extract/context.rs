@@ -209,7 +209,15 @@ pub(super) fn currency_from_sentence(text: &str, para: &mut [Found]) {
         }
         let mut currencies = para[i..j]
             .iter()
-            .filter(|g| g.figure.kind == Kind::Money && !g.figure.inferred.contains(&"currency"))
+            .filter(|g| {
+                // A currency name read by its country counts as written.
+                g.figure.kind == Kind::Money
+                    && (!g.figure.inferred.contains(&"currency")
+                        || g.figure
+                            .alternatives
+                            .iter()
+                            .any(|a| a.rule == Rule::CurrencyByPlace))
+            })
             .filter_map(|g| g.figure.currency);
         let only = currencies.next().filter(|c| currencies.all(|d| d == *c));
         if let Some(c) = only {

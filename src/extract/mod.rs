@@ -22,6 +22,8 @@
 //! * `reject` and `invisible`: readings that are no figure;
 //! * `context`: fields read from the sentence around a figure;
 //! * `lists`: a scale or currency written once for a list;
+//! * `sentence`: a dot that ends the sentence, and the country that says
+//!   which "riyals" or "pesos" a figure counts in;
 //! * `prices`: price fields (`Options::prices`);
 //! * `chars`: the character classes and word boundaries they all read.
 //!
@@ -76,6 +78,7 @@ mod lists;
 mod prices;
 mod reject;
 mod scan;
+mod sentence;
 mod stream;
 
 use chars::*;
@@ -84,6 +87,7 @@ use invisible::*;
 use lists::*;
 use reject::*;
 use scan::*;
+use sentence::*;
 
 pub(crate) use invisible::{format_break, reversed_spans};
 pub use prices::currency_in;
@@ -373,6 +377,8 @@ impl Extractor {
             };
             scan_paragraph(text, ps, pe, &reading, &mut out, &mut self.stats);
             let para = &mut out[before..];
+            sentence_dot(text, para, lang);
+            currency_by_place(text, ps, pe, para, lang);
             distribute_list_scales(text, para, lang);
             currency_from_sentence(text, para);
             if self.opts.prices {

@@ -123,6 +123,16 @@ pub(super) fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Fi
     {
         return true;
     }
+    // Years read as a span of time: "в 2026-2035 годах", "2027–2031".
+    if f.kind == Kind::Duration
+        && f.scale.is_none()
+        && let crate::figure::Value::Range { min, max } = f.value
+        && [min, max]
+            .iter()
+            .all(|v| v.is_integer() && *v >= 1000.into() && *v <= 2100.into())
+    {
+        return true;
+    }
     if !bare && f.kind != Kind::Duration {
         return false;
     }

@@ -447,6 +447,15 @@ impl<'t> Cx<'t> {
             post = Some(Post::Percent);
             i = self.rest(qty.end);
         }
+        if qty.scale.is_some()
+            && matches!(post, Some(Post::Unit(u)) if u.kind() == crate::figure::Kind::Duration)
+            && let Ok((after, ())) = self.ws0(i)
+            && self.word(after, |w| (w == Word::Ago).then_some(())).is_ok()
+        {
+            // "47,1 млрд годом ранее": a time shift after an amount, no duration.
+            post = None;
+            i = self.rest(qty.end);
+        }
         if cur_before.is_some() && !matches!(post, None | Some(Post::Cur(_) | Post::Subunit(_))) {
             // "$388 000 годом ранее": a currency before the number rules out a unit after it.
             post = None;

@@ -15,8 +15,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Agree, Article, Entry, Fraction, Hundred, Lang, LangTable, Script, Teen, Ten, UNIT, Word, cur,
-    cur_before, cur_guess, den, exact, long_billion, num, sc, w,
+    Agree, Article, Entry, Fraction, Hundred, Lang, LangTable, Places, Script, Teen, Ten, UNIT,
+    Word, cur, cur_before, cur_guess, den, exact, iso, long_billion, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -32,6 +32,75 @@ pub(crate) static TABLE: LangTable = LangTable {
     words: WORDS,
     cldr_currencies: super::cldr::de::CURRENCIES,
     subunit_currency: Currency::EUR,
+    dotless: &[],
+    places: &[
+        Places {
+            name: "Riyal",
+            countries: &[
+                ("Katar", iso(C::QAR)),
+                ("Oman", iso(C::OMR)),
+                ("Iran", iso(C::IRR)),
+                ("Saudi", iso(C::SAR)),
+                ("saudisch", iso(C::SAR)),
+                ("Jemen", iso(C::YER)),
+            ],
+            usual: Some(iso(C::SAR)),
+        },
+        Places {
+            name: "Rial",
+            countries: &[
+                ("Katar", iso(C::QAR)),
+                ("Oman", iso(C::OMR)),
+                ("Iran", iso(C::IRR)),
+                ("Saudi", iso(C::SAR)),
+                ("saudisch", iso(C::SAR)),
+                ("Jemen", iso(C::YER)),
+            ],
+            usual: Some(iso(C::SAR)),
+        },
+        Places {
+            name: "Dinar",
+            countries: &[
+                ("Kuwait", iso(C::KWD)),
+                ("Bahrain", iso(C::BHD)),
+                ("Jordanien", iso(C::JOD)),
+                ("Irak", iso(C::IQD)),
+                ("Tunesien", iso(C::TND)),
+                ("tunesisch", iso(C::TND)),
+                ("Algerien", iso(C::DZD)),
+                ("algerisch", iso(C::DZD)),
+                ("Libyen", iso(C::LYD)),
+                ("Serbien", iso(C::RSD)),
+            ],
+            usual: None,
+        },
+        Places {
+            name: "Peso",
+            countries: &[
+                ("Mexik", iso(C::MXN)),
+                ("Argentin", iso(C::ARS)),
+                ("Chile", iso(C::CLP)),
+                ("chilenisch", iso(C::CLP)),
+                ("Kolumbien", iso(C::COP)),
+                ("kolumbianisch", iso(C::COP)),
+                ("Philippin", iso(C::PHP)),
+                ("Uruguay", iso(C::UYU)),
+            ],
+            usual: Some(iso(C::MXN)),
+        },
+        Places {
+            name: "Krone",
+            countries: &[
+                ("Schwed", iso(C::SEK)),
+                ("Norweg", iso(C::NOK)),
+                ("Dänemark", iso(C::DKK)),
+                ("dänisch", iso(C::DKK)),
+                ("Tschech", iso(C::CZK)),
+                ("Island", iso(C::ISK)),
+            ],
+            usual: None,
+        },
+    ],
     stopwords: &[
         "der", "die", "das", "und", "ist", "mit", "für", "von", "den", "dem", "des", "ein", "eine",
         "einer", "nicht", "auf", "zu", "im", "sich", "auch", "als", "wie", "bei", "nach", "aus",

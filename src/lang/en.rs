@@ -8,8 +8,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Agree, AndHalf, Article, Entry, Fraction, Hundred, Lang, LangTable, Script, Teen, Ten, UNIT,
-    Word, cur, cur_before, cur_guess, den, exact, letter, num, sc, w,
+    Agree, AndHalf, Article, Entry, Fraction, Hundred, Lang, LangTable, Places, Script, Teen, Ten,
+    UNIT, Word, cur, cur_before, cur_guess, den, exact, iso, letter, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -23,6 +23,88 @@ pub(crate) static TABLE: LangTable = LangTable {
     words: WORDS,
     cldr_currencies: super::cldr::en::CURRENCIES,
     subunit_currency: Currency::USD,
+    dotless: &[],
+    places: &[
+        Places {
+            name: "dirham",
+            countries: &[
+                ("Morocc", iso(C::MAD)),
+                ("UAE", iso(C::AED)),
+                ("Emirat", iso(C::AED)),
+                ("Dubai", iso(C::AED)),
+                ("Abu Dhabi", iso(C::AED)),
+            ],
+            usual: Some(iso(C::AED)),
+        },
+        Places {
+            name: "riyal",
+            countries: &[
+                ("Qatar", iso(C::QAR)),
+                ("Oman", iso(C::OMR)),
+                ("Iran", iso(C::IRR)),
+                ("Saudi", iso(C::SAR)),
+                ("Yemen", iso(C::YER)),
+            ],
+            usual: Some(iso(C::SAR)),
+        },
+        Places {
+            name: "rial",
+            countries: &[
+                ("Qatar", iso(C::QAR)),
+                ("Oman", iso(C::OMR)),
+                ("Iran", iso(C::IRR)),
+                ("Saudi", iso(C::SAR)),
+                ("Yemen", iso(C::YER)),
+            ],
+            usual: Some(iso(C::SAR)),
+        },
+        Places {
+            name: "dinar",
+            countries: &[
+                ("Kuwait", iso(C::KWD)),
+                ("Bahrain", iso(C::BHD)),
+                ("Jordan", iso(C::JOD)),
+                ("Iraq", iso(C::IQD)),
+                ("Tunisia", iso(C::TND)),
+                ("Algeria", iso(C::DZD)),
+                ("Libya", iso(C::LYD)),
+                ("Serbia", iso(C::RSD)),
+            ],
+            usual: None,
+        },
+        Places {
+            name: "peso",
+            countries: &[
+                ("Mexic", iso(C::MXN)),
+                ("Argentin", iso(C::ARS)),
+                ("Chile", iso(C::CLP)),
+                ("Colombia", iso(C::COP)),
+                ("Philippine", iso(C::PHP)),
+                ("Filipino", iso(C::PHP)),
+                ("Uruguay", iso(C::UYU)),
+                ("Dominican", iso(C::DOP)),
+            ],
+            usual: Some(iso(C::MXN)),
+        },
+        Places {
+            name: "kroner",
+            countries: &[
+                ("Norw", iso(C::NOK)),
+                ("Denmark", iso(C::DKK)),
+                ("Danish", iso(C::DKK)),
+            ],
+            usual: None,
+        },
+        Places {
+            name: "krone",
+            countries: &[
+                ("Norw", iso(C::NOK)),
+                ("Denmark", iso(C::DKK)),
+                ("Danish", iso(C::DKK)),
+            ],
+            usual: None,
+        },
+    ],
     stopwords: &[
         "the", "and", "of", "to", "in", "is", "for", "with", "that", "on", "was", "its", "by",
         "from", "at", "as", "has", "have", "will", "it", "which", "this", "are", "be", "an",
@@ -241,13 +323,12 @@ static WORDS: &[Entry] = &[
     w("baht", cur(C::THB)),
     exact("Dh", cur_before(C::AED)),
     exact("Dhs", cur_before(C::AED)),
-    w("dirham", cur(C::AED)),
-    w("dirhams", cur(C::AED)),
+    w("dirham", Word::CurNone),
+    w("dirhams", Word::CurNone),
     w("farms", Word::Count),
     w("data halls", Word::Count),
     w("halls", Word::Count),
     w("economists", Word::Count),
-    w("analysts", Word::Count),
     w("positions", Word::Count),
     w("trucks", Word::Count),
     w("vessels", Word::Count),

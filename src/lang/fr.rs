@@ -14,8 +14,9 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Agree, Article, Entry, Fraction, Half, Hundred, Lang, LangTable, ScaleForm, Script, Teen, Ten,
-    UNIT, Word, cur, cur_before, cur_guess, den, exact, letter, long_billion, num, sc, w,
+    Agree, Article, Entry, Fraction, Half, Hundred, Lang, LangTable, Places, ScaleForm, Script,
+    Teen, Ten, UNIT, Word, cur, cur_before, cur_guess, den, exact, iso, letter, long_billion, num,
+    sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -31,6 +32,94 @@ pub(crate) static TABLE: LangTable = LangTable {
     words: WORDS,
     cldr_currencies: super::cldr::fr::CURRENCIES,
     subunit_currency: Currency::EUR,
+    dotless: &[],
+    places: &[
+        Places {
+            name: "dirham",
+            countries: &[
+                ("Maroc", iso(C::MAD)),
+                ("marocain", iso(C::MAD)),
+                ("Émirats", iso(C::AED)),
+                ("EAU", iso(C::AED)),
+                ("Dubaï", iso(C::AED)),
+                ("Abou Dhabi", iso(C::AED)),
+            ],
+            usual: None,
+        },
+        Places {
+            name: "riyal",
+            countries: &[
+                ("Qatar", iso(C::QAR)),
+                ("Oman", iso(C::OMR)),
+                ("Iran", iso(C::IRR)),
+                ("saoudien", iso(C::SAR)),
+                ("Arabie saoudite", iso(C::SAR)),
+                ("Yémen", iso(C::YER)),
+            ],
+            usual: Some(iso(C::SAR)),
+        },
+        Places {
+            name: "rial",
+            countries: &[
+                ("Qatar", iso(C::QAR)),
+                ("Oman", iso(C::OMR)),
+                ("Iran", iso(C::IRR)),
+                ("saoudien", iso(C::SAR)),
+                ("Arabie saoudite", iso(C::SAR)),
+                ("Yémen", iso(C::YER)),
+            ],
+            usual: Some(iso(C::SAR)),
+        },
+        Places {
+            name: "dinar",
+            countries: &[
+                ("Koweït", iso(C::KWD)),
+                ("koweïtien", iso(C::KWD)),
+                ("Bahreïn", iso(C::BHD)),
+                ("Jordanie", iso(C::JOD)),
+                ("jordanien", iso(C::JOD)),
+                ("Irak", iso(C::IQD)),
+                ("irakien", iso(C::IQD)),
+                ("Tunisie", iso(C::TND)),
+                ("tunisien", iso(C::TND)),
+                ("Algérie", iso(C::DZD)),
+                ("algérien", iso(C::DZD)),
+                ("Libye", iso(C::LYD)),
+                ("libyen", iso(C::LYD)),
+                ("Serbie", iso(C::RSD)),
+            ],
+            usual: None,
+        },
+        Places {
+            name: "peso",
+            countries: &[
+                ("Mexique", iso(C::MXN)),
+                ("mexicain", iso(C::MXN)),
+                ("Argentin", iso(C::ARS)),
+                ("Chili", iso(C::CLP)),
+                ("chilien", iso(C::CLP)),
+                ("Colombie", iso(C::COP)),
+                ("colombien", iso(C::COP)),
+                ("Philippin", iso(C::PHP)),
+                ("Uruguay", iso(C::UYU)),
+            ],
+            usual: Some(iso(C::MXN)),
+        },
+        Places {
+            name: "couronne",
+            countries: &[
+                ("Suède", iso(C::SEK)),
+                ("suédois", iso(C::SEK)),
+                ("Norv", iso(C::NOK)),
+                ("Danemark", iso(C::DKK)),
+                ("danois", iso(C::DKK)),
+                ("tchèque", iso(C::CZK)),
+                ("Islande", iso(C::ISK)),
+                ("islandais", iso(C::ISK)),
+            ],
+            usual: None,
+        },
+    ],
     stopwords: &[
         "le", "la", "les", "des", "de", "du", "et", "est", "une", "un", "pour", "dans", "qui",
         "que", "à", "sur", "par", "au", "aux", "avec", "ce", "cette", "son", "sa", "ses", "sont",
@@ -497,8 +586,8 @@ static WORDS: &[Entry] = &[
     w("rands", cur(C::ZAR)),
     w("couronnes", Word::CurNone),
     w("couronne", Word::CurNone),
-    w("dirhams", cur(C::MAD)),
-    w("dirham", cur(C::MAD)),
+    w("dirhams", Word::CurNone),
+    w("dirham", Word::CurNone),
     w("proche de", Word::Qual(Qualifier::Approx)),
     w("centimes d'euro", Word::Subunit(Some(Currency::EUR))),
     w("cents d'euro", Word::Subunit(Some(Currency::EUR))),

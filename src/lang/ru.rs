@@ -15,8 +15,8 @@
 use iso_currency::Currency as C;
 
 use super::{
-    Agree, AndHalf, Entry, Fraction, Hundreds, Lang, LangTable, Script, Teen, Ten, UNIT, Word, cur,
-    cur_before, cur_guess, den, exact, letter, num, sc, w,
+    Agree, AndHalf, Entry, Fraction, Hundreds, Lang, LangTable, Places, Script, Teen, Ten, UNIT,
+    Word, cur, cur_before, cur_guess, den, exact, iso, letter, num, sc, w,
 };
 use crate::figure::{Period, Qualifier};
 use crate::unit::{Crypto, Currency, Unit};
@@ -30,6 +30,65 @@ pub(crate) static TABLE: LangTable = LangTable {
     words: WORDS,
     cldr_currencies: super::cldr::ru::CURRENCIES,
     subunit_currency: Currency::USD,
+    dotless: &["млн", "млрд", "трлн"],
+    places: &[
+        Places {
+            name: "риал",
+            countries: &[
+                ("Катар", iso(C::QAR)),
+                ("Оман", iso(C::OMR)),
+                ("Иран", iso(C::IRR)),
+                ("Саудовск", iso(C::SAR)),
+                ("саудовск", iso(C::SAR)),
+                ("Йемен", iso(C::YER)),
+            ],
+            usual: Some(iso(C::SAR)),
+        },
+        Places {
+            name: "динар",
+            countries: &[
+                ("Кувейт", iso(C::KWD)),
+                ("Бахрейн", iso(C::BHD)),
+                ("Иордан", iso(C::JOD)),
+                ("Ирак", iso(C::IQD)),
+                ("Тунис", iso(C::TND)),
+                ("Алжир", iso(C::DZD)),
+                ("Ливи", iso(C::LYD)),
+                ("Серби", iso(C::RSD)),
+            ],
+            usual: None,
+        },
+        Places {
+            name: "песо",
+            countries: &[
+                ("Мексик", iso(C::MXN)),
+                ("мексиканск", iso(C::MXN)),
+                ("Аргентин", iso(C::ARS)),
+                ("аргентинск", iso(C::ARS)),
+                ("Чили", iso(C::CLP)),
+                ("чилийск", iso(C::CLP)),
+                ("Колумби", iso(C::COP)),
+                ("Филиппин", iso(C::PHP)),
+                ("Уругва", iso(C::UYU)),
+            ],
+            usual: Some(iso(C::MXN)),
+        },
+        Places {
+            name: "крон",
+            countries: &[
+                ("Швеци", iso(C::SEK)),
+                ("шведск", iso(C::SEK)),
+                ("Норвеги", iso(C::NOK)),
+                ("норвежск", iso(C::NOK)),
+                ("Дани", iso(C::DKK)),
+                ("датск", iso(C::DKK)),
+                ("Чехи", iso(C::CZK)),
+                ("чешск", iso(C::CZK)),
+                ("Исланди", iso(C::ISK)),
+            ],
+            usual: None,
+        },
+    ],
     stopwords: &[
         "и",
         "в",
