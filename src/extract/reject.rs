@@ -133,6 +133,15 @@ pub(super) fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Fi
     {
         return true;
     }
+    // An ordinal year: "в 2030-м", "2030-х" (a year, a hyphen, an ending).
+    if let Some((num, tail)) = text[start..end].split_once('-')
+        && is_year_span(num)
+        && !tail.is_empty()
+        && tail.chars().count() <= 2
+        && tail.chars().all(char::is_alphabetic)
+    {
+        return true;
+    }
     if !bare && f.kind != Kind::Duration {
         return false;
     }

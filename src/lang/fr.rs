@@ -222,6 +222,7 @@ static WORDS: &[Entry] = &[
     w("milliard", sc(9)),
     w("milliards", sc(9)),
     w("Md.", sc(9)),
+    exact("ME", Word::CurScale(Currency::EUR, 6)),
     w("Mds.", sc(9)),
     w("Mrd.", sc(9)),
     w("Mrds.", sc(9)),
