@@ -183,6 +183,22 @@ pub(super) fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Fi
             }
         }
     }
+    // A capitalised number word inside a name ("Mille Feuilles", "Trois
+    // Rivières"): one word, not opening the sentence, before a capital.
+    let span = &text[start..end];
+    if span.starts_with(char::is_uppercase)
+        && span.chars().all(char::is_alphabetic)
+        && next_char(text, skip_blanks(text, end)).is_some_and(char::is_uppercase)
+        && skip_blanks(text, end) > end
+        && prev_char(text, start).is_some_and(is_blank)
+        && text[..start]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ',')
+    {
+        return true;
+    }
     // "the one", "which one", "the first one": a pronoun, not the number 1.
     if f.kind == Kind::Number
         && f.value.exact() == Some(rust_decimal::Decimal::ONE)
