@@ -289,6 +289,14 @@ pub enum Rule {
     /// A qualifier that is also a preposition of time ("over", "über")
     /// before a duration reads "during": "over six years" is six years.
     DuringNotOver,
+    /// A subunit ("15 cents", "45p", "50 копеек") is reported in the main
+    /// unit (0.15 USD, 0.45 GBP, 0.5 RUB); the alternative is the count of
+    /// hundredths as written.
+    SubunitInMainUnit,
+    /// A currency name of several countries ("riyals", "pesos") takes the
+    /// currency of the country the paragraph names, else the name's usual
+    /// one; the alternative lists the other currencies of the name.
+    CurrencyByPlace,
 }
 
 impl Rule {
@@ -304,6 +312,8 @@ impl Rule {
             Rule::FromContext => "from-context",
             Rule::ChangeTarget => "change-target",
             Rule::DuringNotOver => "during-not-over",
+            Rule::SubunitInMainUnit => "subunit-in-main-unit",
+            Rule::CurrencyByPlace => "currency-by-place",
         }
     }
 }

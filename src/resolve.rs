@@ -49,6 +49,10 @@ fn side_value(s: &RawSide, extra_exp: i32) -> Option<Decimal> {
         // "ten dimes" = 10 × 0.10.
         v = v.checked_mul(decimal(i128::from(cents), -2)?)?;
     }
+    if let Some(Post::Subunit(_)) = s.post {
+        // "15 cents" = 0.15 of the main unit.
+        v = v.checked_mul(decimal(1, -2)?)?;
+    }
     if let Some((m, e)) = s.cents {
         v = v.checked_add(decimal(m, e)?)?;
     }
@@ -122,19 +126,31 @@ pub(crate) fn resolve(
         Some(Post::PercentPoint) => (Kind::Percent, Some(Unit::PercentagePoint)),
         Some(Post::Unit(u)) => (u.kind(), Some(u)),
         Some(Post::Count) => (Kind::Count, None),
-        Some(Post::Subunit(_)) => (Kind::Money, Some(Unit::Cent)),
-        Some(Post::Cur(_) | Post::Coin(..) | Post::CurNone) => (Kind::Money, None),
+        Some(Post::Cur(_) | Post::Subunit(_) | Post::Coin(..) | Post::CurNone) => {
+            (Kind::Money, None)
+        }
         None if cur.is_some() => (Kind::Money, None),
         None => (Kind::Number, None),
     };
+    let mut subunit_guess = false;
     let currency = match post {
-        Some(Post::Subunit(c)) => c.or(cur.map(|c| localise(c, local, false))),
+        Some(Post::Subunit(c)) => c.or(cur.map(|c| localise(c, local, false))).or_else(|| {
+            // A bare "cents"/"centimes"/"Cent": the language's usual
+            // currency of that word, the local one of its family first.
+            let guess = crate::grammar::Cur {
+                currency: lang.table().subunit_currency,
+                guess: true,
+                scale: 0,
+            };
+            subunit_guess = true;
+            Some(localise(guess, local, false))
+        }),
         Some(Post::Coin(c, _)) => Some(localise(c, local, false)),
         Some(Post::CurNone) => None,
         _ if kind == Kind::Money => cur.map(|c| localise(c, local, c.scale > 0)),
         _ => None,
     };
-    if cur.is_some_and(|c| c.guess) && currency == Some(Currency::USD) {
+    if (subunit_guess || cur.is_some_and(|c| c.guess)) && currency == Some(Currency::USD) {
         alternatives.push(Alternative {
             rule: Rule::BareDollar,
             reading: "another dollar (CAD, AUD, HKD, SGD, NZD...)".to_string(),
@@ -179,7 +195,26 @@ pub(crate) fn resolve(
         });
     }
 
-    let resolution = decimal(1, main.qty.res_exp).ok_or_else(overflow)?;
+    let sub_exp = if matches!(post, Some(Post::Subunit(_))) {
+        alternatives.push(Alternative {
+            rule: Rule::SubunitInMainUnit,
+            reading: match value {
+                Value::Exact(v) => format!(
+                    "{} hundredths (cents)",
+                    (v * Decimal::ONE_HUNDRED).normalize()
+                ),
+                Value::Range { min, max } => format!(
+                    "{} to {} hundredths (cents)",
+                    (min * Decimal::ONE_HUNDRED).normalize(),
+                    (max * Decimal::ONE_HUNDRED).normalize()
+                ),
+            },
+        });
+        -2
+    } else {
+        0
+    };
+    let resolution = decimal(1, main.qty.res_exp + sub_exp).ok_or_else(overflow)?;
     let qualifier = raw
         .qualifier
         .or(raw.qualifier_after)

@@ -137,7 +137,9 @@ pub enum Unit {
     /// Basis points: hundredths of a percentage point.
     BasisPoint,
     /// A hundredth of a currency (cent, centime, kopeck, penny): the value is
-    /// the number of subunits as written.
+    /// the number of subunits as written. `extract` and `parse` report
+    /// subunits in the main unit (rule `subunit-in-main-unit`) and no longer
+    /// give this unit; it stays for figures built from older output.
     Cent,
     /// Nanometre (length).
     Nanometre,

@@ -13,6 +13,9 @@
 //! judged wrong upstream are listed, with the reason, in
 //! `tests/conformance_exclusions.toml`.
 //!
+//! A subunit figure ("10 cent", 0.10 in chiffre) is compared by its count
+//! of hundredths, as the suites write it.
+//!
 //! `CHIFFRE_CONFORMANCE_FAILURES=N` prints N failures per file (default 5);
 //! `CHIFFRE_CONFORMANCE_ONLY=substr` runs only matching files.
 
@@ -99,7 +102,21 @@ fn kinds_for(scope: &[String]) -> KindSet {
 /// qualifier or range states (open ends for over/under/at least/at most).
 fn found_item(f: &chiffre::Figure) -> Item {
     let currency = f.currency().map(|c| c.code().to_string());
-    match f.value() {
+    // The suites write a subunit as counted ("10 cent" = 10); chiffre gives
+    // it in the main unit (0.10) and names the rule: compare the count.
+    let hundredths = f
+        .alternatives()
+        .iter()
+        .any(|a| a.rule == chiffre::Rule::SubunitInMainUnit);
+    let value = match f.value() {
+        Value::Exact(v) if hundredths => Value::Exact(v * Decimal::ONE_HUNDRED),
+        Value::Range { min, max } if hundredths => Value::Range {
+            min: min * Decimal::ONE_HUNDRED,
+            max: max * Decimal::ONE_HUNDRED,
+        },
+        v => v,
+    };
+    match value {
         Value::Range { min, max } => Item {
             value: None,
             min: Some(min.normalize()),

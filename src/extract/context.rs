@@ -198,7 +198,9 @@ pub(super) fn enrich(
 }
 
 /// A bare scaled number ("2 billion") takes the currency of its sentence
-/// when the sentence names exactly one.
+/// when the sentence names exactly one; when it names several, the
+/// currency of the nearest money figure before it ("142 billion USDT, up
+/// from 118 billion, and $1.3 billion": 118 billion USDT).
 pub(super) fn currency_from_sentence(text: &str, para: &mut [Found]) {
     let mut i = 0;
     while i < para.len() {
@@ -207,45 +209,61 @@ pub(super) fn currency_from_sentence(text: &str, para: &mut [Found]) {
         while j < para.len() && !has_sentence_end(&text[para[j - 1].end..para[j].start]) {
             j += 1;
         }
+        // A currency name read by its country counts as written.
+        let written = |g: &Found| {
+            g.figure.kind == Kind::Money
+                && (!g.figure.inferred.contains(&"currency")
+                    || g.figure
+                        .alternatives
+                        .iter()
+                        .any(|a| a.rule == Rule::CurrencyByPlace))
+        };
         let mut currencies = para[i..j]
             .iter()
-            .filter(|g| g.figure.kind == Kind::Money && !g.figure.inferred.contains(&"currency"))
+            .filter(|g| written(g))
             .filter_map(|g| g.figure.currency);
         let only = currencies.next().filter(|c| currencies.all(|d| d == *c));
-        if let Some(c) = only {
-            for k in i..j {
-                let word_scale = matches!(para[k].figure.scale, Some(s) if s.exponent() >= 3);
-                if para[k].figure.kind != Kind::Number || !word_scale {
-                    continue;
-                }
-                // The money figures nearby: is a bracket between them and the
-                // bare number ("1.6 billion ($2.54 billion)" converts from
-                // another currency)?
-                let (fs, fe) = (para[k].start, para[k].end);
-                let near = k.saturating_sub(8).max(i)..(k + 9).min(j);
-                let apart = para[near]
-                    .iter()
-                    .filter(|g| g.figure.kind == Kind::Money)
-                    .all(|g| {
-                        let gap = if g.end <= fs {
-                            &text[g.end..fs]
-                        } else {
-                            &text[fe..g.start.max(fe)]
-                        };
-                        gap.contains(['(', ')', '[', ']'])
-                    });
-                if apart {
-                    continue;
-                }
-                let f = &mut para[k].figure;
-                f.kind = Kind::Money;
-                f.currency = Some(c);
-                f.inferred.push("currency");
-                f.alternatives.push(Alternative {
-                    rule: Rule::FromContext,
-                    reading: "a bare number (no currency written)".into(),
-                });
+        for k in i..j {
+            let word_scale = matches!(para[k].figure.scale, Some(s) if s.exponent() >= 3);
+            if para[k].figure.kind != Kind::Number || !word_scale {
+                continue;
             }
+            let Some(c) = only.or_else(|| {
+                para[i..k]
+                    .iter()
+                    .rev()
+                    .find(|g| written(g))
+                    .and_then(|g| g.figure.currency)
+            }) else {
+                continue;
+            };
+            // The money figures nearby: is a bracket between them and the
+            // bare number ("1.6 billion ($2.54 billion)" converts from
+            // another currency)?
+            let (fs, fe) = (para[k].start, para[k].end);
+            let near = k.saturating_sub(8).max(i)..(k + 9).min(j);
+            let apart = para[near]
+                .iter()
+                .filter(|g| g.figure.kind == Kind::Money)
+                .all(|g| {
+                    let gap = if g.end <= fs {
+                        &text[g.end..fs]
+                    } else {
+                        &text[fe..g.start.max(fe)]
+                    };
+                    gap.contains(['(', ')', '[', ']'])
+                });
+            if apart {
+                continue;
+            }
+            let f = &mut para[k].figure;
+            f.kind = Kind::Money;
+            f.currency = Some(c);
+            f.inferred.push("currency");
+            f.alternatives.push(Alternative {
+                rule: Rule::FromContext,
+                reading: "a bare number (no currency written)".into(),
+            });
         }
         i = j;
     }

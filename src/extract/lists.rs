@@ -22,7 +22,19 @@ pub(super) fn distribute_list_scales(text: &str, para: &mut [Found], lang: Lang)
             // "5, 7 and 9 billion euros", "40, 60 und 80 MW": bare items
             // take the last item's kind, currency or unit.
             let bare = prev.kind == Kind::Number && prev.qualifier == Qualifier::Exact;
-            if !(same || bare) || prev.scale.is_some() || prev.value.exact().is_none() {
+            // A subunit ("6 Cent", "9 cents") counts hundredths: no list
+            // scale applies to it, nor its unit to bare items.
+            let subunit = |f: &Figure| {
+                f.alternatives
+                    .iter()
+                    .any(|a| a.rule == Rule::SubunitInMainUnit)
+            };
+            if !(same || bare)
+                || subunit(prev)
+                || subunit(last)
+                || prev.scale.is_some()
+                || prev.value.exact().is_none()
+            {
                 break;
             }
             if same && scale.is_none() {

@@ -22,6 +22,8 @@
 //! * `reject` and `invisible`: readings that are no figure;
 //! * `context`: fields read from the sentence around a figure;
 //! * `lists`: a scale or currency written once for a list;
+//! * `sentence`: a dot that ends the sentence, and the country that says
+//!   which "riyals" or "pesos" a figure counts in;
 //! * `changes`: multiples ("doubled", "2.5-fold") and the changes that
 //!   link a change figure to its old and new levels ([`extract_changes`]);
 //! * `prices`: price fields (`Options::prices`);
@@ -35,7 +37,10 @@
 //!   or a range: dates ("7/7/2025", "2025-07-07", "07.07.2025"), times
 //!   ("10:30"), versions and addresses ("1.2.3"), phone numbers ("+1 555 123 4567");
 //! * a number next to a month name ("20 апреля", "7 July", "le 3 mars");
-//! * a year read as a duration ("2025 года");
+//! * a year read as a duration ("2025 года"), or years as a span of time
+//!   ("в 2026-2035 годах", "2027–2031"), and an ordinal year ("2030-м");
+//! * a capitalised number word inside a name ("Mille Feuilles", "Trois
+//!   Rivières"): one word, not opening the sentence, before a capital;
 //! * a number right after a reference word ("section 3", "part two",
 //!   "Kapitel 4", "глава 5") or in brackets ("[1]");
 //! * a number cut by an invisible format character ("1\u{200b}000",
@@ -58,7 +63,22 @@
 //! revenue … about $290 million"); a verb such as "exceeds"/"превысит" sets
 //! the qualifier `over`; a scale word stated once at the end of a list
 //! applies to the list ("$5, $7 and $9 billion"); and a bare scaled number
-//! takes the currency of the sentence when exactly one currency appears in it.
+//! takes the currency of the sentence when exactly one currency appears in it
+//! ("41,3 Millionen Franken nach 38,6 Millionen"). A currency name several
+//! countries use ("riyals", "pesos") takes the currency of the country the
+//! paragraph names (rule `currency-by-place`, see `sentence`), and a dot
+//! after a scale word the language writes without one ("11,3 млрд.") is the
+//! sentence's when a new sentence follows.
+//!
+//! # Subunits
+//!
+//! "15 cents", "45p", "50 копеек" are money in the main unit (0.15 USD,
+//! 0.45 GBP, 0.5 RUB): the figure lists the count of hundredths as an
+//! alternative (rule `subunit-in-main-unit`); a subunit word that names no
+//! currency takes the language's usual one (`LangTable::subunit_currency`:
+//! US cents in English, euro cents in French), itself a guess that a local
+//! currency of the same family replaces. A list's scale never reaches a
+//! subunit ("6 Cent, fast 3 Millionen Euro").
 
 use crate::detect;
 use crate::figure::{Alternative, Figure, Kind, Polarity, Qualifier, Rule};
@@ -79,6 +99,7 @@ mod lists;
 mod prices;
 mod reject;
 mod scan;
+mod sentence;
 mod stream;
 
 use chars::*;
@@ -87,6 +108,7 @@ use invisible::*;
 use lists::*;
 use reject::*;
 use scan::*;
+use sentence::*;
 
 pub use changes::{ChangeLink, Direction, extract_changes};
 pub(crate) use invisible::{format_break, reversed_spans};
@@ -385,6 +407,8 @@ impl Extractor {
             };
             scan_paragraph(text, ps, pe, &reading, &mut out, &mut self.stats);
             let para = &mut out[before..];
+            sentence_dot(text, para, lang);
+            currency_by_place(text, ps, pe, para, lang);
             distribute_list_scales(text, para, lang);
             currency_from_sentence(text, para);
             changes::changes(text, &mut out, before, ps, pe, lang, &mut links);

@@ -114,6 +114,11 @@ pub(super) fn skip_phone(text: &str, anchor: usize) -> usize {
 /// Rules that reject a parsed figure (see the module docs).
 pub(super) fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Figure) -> bool {
     let bare = matches!(f.kind, Kind::Number | Kind::Count);
+    // The span without invisible format characters ("2027\u{ad}–2031").
+    let plain: String = text[start..end]
+        .chars()
+        .filter(|c| !is_format(*c))
+        .collect();
     // A year read as a duration: "2025 года".
     if f.kind == Kind::Duration
         && f.value
@@ -123,12 +128,54 @@ pub(super) fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Fi
     {
         return true;
     }
+    // Years read as a span of time: "в 2026-2035 годах", "2027–2031".
+    if f.kind == Kind::Duration
+        && f.scale.is_none()
+        && let crate::figure::Value::Range { min, max } = f.value
+        && [min, max]
+            .iter()
+            .all(|v| v.is_integer() && *v >= 1000.into() && *v <= 2100.into())
+    {
+        return true;
+    }
+    // An ordinal year: "в 2030-м", "2030-х" (a year, a hyphen, an ending).
+    if let Some((num, tail)) = plain.split_once('-')
+        && is_year_span(num)
+        && !tail.is_empty()
+        && tail.chars().count() <= 2
+        && tail.chars().all(char::is_alphabetic)
+    {
+        return true;
+    }
     if !bare && f.kind != Kind::Duration {
         return false;
     }
     // A year: four digits between 1800 and 2100, alone or in a year range.
-    if f.kind == Kind::Number && is_year_span(&text[start..end]) {
+    if f.kind == Kind::Number && is_year_span(&plain) {
         return true;
+    }
+    // A number before a currency or unit word cut by an invisible character
+    // ("45 M\u{2064}E"): no bare number.
+    if f.kind == Kind::Number {
+        let w = skip_blanks(text, format_run_after(text, end));
+        let word: String = text[w..]
+            .chars()
+            .take_while(|c| c.is_alphabetic() || is_format(*c))
+            .collect();
+        let joined: String = word.chars().filter(|c| !is_format(*c)).collect();
+        let carries = cx
+            .lx
+            .find(&joined, 0, |w| {
+                matches!(
+                    w,
+                    Word::Cur(_) | Word::CurGuess(_) | Word::CurScale(..) | Word::Unit(_)
+                )
+                .then_some(())
+            })
+            .is_some_and(|(_, e)| e == joined.len());
+        if w > end && word.chars().any(is_format) && carries {
+            return true;
+        }
     }
     // Next to a month name: a date.
     let after = skip_blanks(text, end);
@@ -163,6 +210,23 @@ pub(super) fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Fi
                 return true;
             }
         }
+    }
+    // A capitalised number word inside a name ("Mille Feuilles", "Trois
+    // Rivières"): one word, not opening the sentence, before a capital.
+    let after = skip_blanks(text, format_run_after(text, end));
+    let before = format_run_before(text, start);
+    if plain.starts_with(char::is_uppercase)
+        && plain.chars().all(char::is_alphabetic)
+        && next_char(text, format_run_after(text, after)).is_some_and(char::is_uppercase)
+        && after > format_run_after(text, end)
+        && prev_char(text, before).is_some_and(is_blank)
+        && text[..before]
+            .trim_end_matches(|c: char| is_blank(c) || is_format(c))
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ',')
+    {
+        return true;
     }
     // "the one", "which one", "the first one": a pronoun, not the number 1.
     if f.kind == Kind::Number

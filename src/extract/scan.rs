@@ -317,11 +317,16 @@ pub(super) fn figure_in(
             // "H100", "Q1", "FY2025" — unless the letters are a currency code.
             Some(c) if c.is_alphabetic() => {
                 let ws = word_start(text, left);
+                // "$US75": a symbol before the letters may open the prefix.
+                let sym = prev_char(text, ws)
+                    .filter(|c| !c.is_alphanumeric() && !is_blank(*c))
+                    .map(|c| ws - c.len_utf8());
                 let code = code_at(text, ws).is_some_and(|c| c.end == left && !c.wordlike)
-                    || cx
-                        .lx
-                        .find(text, ws, |w| matches!(w, Word::CurBefore(_)).then_some(()))
-                        .is_some_and(|(_, e)| e == left);
+                    || std::iter::once(ws).chain(sym).any(|ws| {
+                        cx.lx
+                            .find(text, ws, |w| matches!(w, Word::CurBefore(_)).then_some(()))
+                            .is_some_and(|(_, e)| e == left)
+                    });
                 if !code {
                     return blob_end();
                 }

@@ -447,6 +447,15 @@ impl<'t> Cx<'t> {
             post = Some(Post::Percent);
             i = self.rest(qty.end);
         }
+        if qty.scale.is_some()
+            && matches!(post, Some(Post::Unit(u)) if u.kind() == crate::figure::Kind::Duration)
+            && let Ok((after, ())) = self.ws0(i)
+            && self.word(after, |w| (w == Word::Ago).then_some(())).is_ok()
+        {
+            // "47,1 млрд годом ранее": a time shift after an amount, no duration.
+            post = None;
+            i = self.rest(qty.end);
+        }
         if cur_before.is_some() && !matches!(post, None | Some(Post::Cur(_) | Post::Subunit(_))) {
             // "$388 000 годом ранее": a currency before the number rules out a unit after it.
             post = None;
@@ -633,6 +642,50 @@ impl<'t> Cx<'t> {
     }
 
     // quantity := number (('-' | ws) scale)? | words
+    /// A second, smaller scale after a scaled whole number: "7 млн 450
+    /// тыс." = 7 450 000, "1 миллиард 200 миллионов" = 1 200 000 000. The
+    /// second number must fit below the first scale; `q` is extended.
+    fn compound_scale(&self, k: &'t str, q: &mut Quantity, e: u8) -> &'t str {
+        if q.exp != i32::from(e) || q.lone.is_some() {
+            return k;
+        }
+        let Ok((j, ())) = self.ws0(k) else {
+            return k;
+        };
+        if j.len() == k.len() {
+            return k;
+        }
+        let Ok(Some(n)) = number::number(self.text, self.at(j), self.t) else {
+            return k;
+        };
+        if n.frac != 0 || n.lone.is_some() || n.mantissa <= 0 {
+            return k;
+        }
+        let after = self.rest(n.end);
+        let Ok((l, ())) = self.ws0(after) else {
+            return k;
+        };
+        let Ok((r, e2)) = self.word(l, |w| match w {
+            Word::Scale(e2, ScaleForm::Word) if e2 >= 3 && e2 < e => Some(e2),
+            _ => None,
+        }) else {
+            return k;
+        };
+        let room = 10i128.checked_pow(u32::from(e - e2));
+        let total = room
+            .filter(|room| n.mantissa < *room)
+            .and_then(|room| q.mantissa.checked_mul(room))
+            .and_then(|m| m.checked_add(n.mantissa));
+        let Some(total) = total else {
+            return k;
+        };
+        q.mantissa = total;
+        q.exp = i32::from(e2);
+        q.res_exp = i32::from(e2);
+        q.end = self.at(r);
+        r
+    }
+
     fn quantity(&self, i: &'t str) -> PResult<'t, Quantity> {
         let pos = self.at(i);
         let n = match number::number(self.text, pos, self.t) {
@@ -707,6 +760,7 @@ impl<'t> Cx<'t> {
             q.exp += i32::from(e);
             q.res_exp += i32::from(e);
             q.end = self.at(k);
+            let k = self.compound_scale(k, &mut q, e);
             return Ok((k, q));
         }
         // "3 dozens", "200 dozen": twelve times the number.

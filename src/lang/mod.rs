@@ -128,8 +128,36 @@ pub(crate) struct LangTable {
     pub words: &'static [Entry],
     /// Currency names generated from CLDR (`src/lang/cldr/<code>.rs`).
     pub cldr_currencies: &'static [Entry],
+    /// The currency of a subunit word that names none ("cents" in English
+    /// is US cents, "centimes" in French euro cents); a guess, recorded in
+    /// the figure, and replaced by a local currency of the same family.
+    pub subunit_currency: Currency,
+    /// Scale abbreviations the language writes without a dot ("млрд"): a
+    /// dot after one before a new sentence is the sentence's.
+    pub dotless: &'static [&'static str],
+    /// Currency names that several countries use, and the country words
+    /// that tell which (see `extract::sentence`).
+    pub places: &'static [Places],
     /// Frequent short words used to tell languages apart.
     pub stopwords: &'static [&'static str],
+}
+
+/// A currency name shared by several countries ("riyals"): the words that
+/// name each country (matched at a word start, so "Qatar" also finds
+/// "Qatari"), and the currency the name means when no country is named.
+#[derive(Debug)]
+pub(crate) struct Places {
+    /// The start of the currency name ("riyal" finds "riyals").
+    pub name: &'static str,
+    /// Country words and their currency.
+    pub countries: &'static [(&'static str, Currency)],
+    /// The currency when the paragraph names no country of the list.
+    pub usual: Option<Currency>,
+}
+
+/// The ISO currency `c`, in a const table.
+pub(crate) const fn iso(c: iso_currency::Currency) -> Currency {
+    Currency::Iso(c)
 }
 
 /// A writing system.
@@ -211,7 +239,9 @@ pub(crate) enum Word {
     /// "riyals", historic "francs", "pesetas"): money, currency unknown.
     CurNone,
     /// A currency subunit written after the number ("cents", "копеек"):
-    /// the figure's unit becomes [`Unit::Cent`], with the currency if known.
+    /// the value is given in the main unit (15 cents = 0.15), in this
+    /// currency, else the one before the number, else the language's
+    /// [`LangTable::subunit_currency`].
     Subunit(Option<Currency>),
     /// A unit written after the number ("MW", "megawatts", "лет").
     Unit(Unit),
