@@ -301,7 +301,7 @@ fn report_in_a_real_browser() {
     let figs = dt.eval(FIGURES_JS);
     let figs = figs.as_array().unwrap();
     assert_eq!(figs.len(), rows.len());
-    assert_eq!(figs.len(), 96);
+    assert_eq!(figs.len(), 111);
     for row in &rows {
         let matching: Vec<&Value> = figs
             .iter()
