@@ -461,11 +461,16 @@ impl<'t> Cx<'t> {
             post = None;
             i = self.rest(qty.end);
         }
-        // A letter scale ("M", "b") needs to touch the digits or a currency.
+        // A letter scale ("M", "b") needs to touch the digits or a currency;
+        // apart from the digits, a letter that is a word of the language
+        // ("$12 к эталонному": "к" is "to") is that word, not a scale.
         if let Some((e, ScaleForm::Letter)) = qty.scale
             && !qty.scale_glued
-            && cur_before.is_none()
-            && !matches!(post, Some(Post::Cur(_)))
+            && ((cur_before.is_none() && !matches!(post, Some(Post::Cur(_))))
+                || self
+                    .t
+                    .stopwords
+                    .contains(&self.text[qty.scale_at..qty.end].trim_end()))
         {
             qty.scale = None;
             qty.end = self.digits_end_before(qty.scale_at);
