@@ -115,10 +115,15 @@ pub(super) fn skip_phone(text: &str, anchor: usize) -> usize {
 pub(super) fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Figure) -> bool {
     let bare = matches!(f.kind, Kind::Number | Kind::Count);
     // The span without invisible format characters ("2027\u{ad}–2031").
-    let plain: String = text[start..end]
-        .chars()
-        .filter(|c| !is_format(*c))
-        .collect();
+    let plain: std::borrow::Cow<'_, str> = if cx.formats {
+        text[start..end]
+            .chars()
+            .filter(|c| !is_format(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        text[start..end].into()
+    };
     // A year read as a duration: "2025 года".
     if f.kind == Kind::Duration
         && f.value
@@ -156,7 +161,7 @@ pub(super) fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Fi
     }
     // A number before a currency or unit word cut by an invisible character
     // ("45 M\u{2064}E"): no bare number.
-    if f.kind == Kind::Number {
+    if f.kind == Kind::Number && cx.formats {
         let w = skip_blanks(text, format_run_after(text, end));
         let word: String = text[w..]
             .chars()
