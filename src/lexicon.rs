@@ -213,6 +213,40 @@ fn group_by_node<T: Copy>(items: Vec<T>, nodes: usize, node: impl Fn(&T) -> u32)
     out.into_iter().flatten().collect()
 }
 
+/// The forms of a folded word the prefilter must find in raw text: as is,
+/// capitalised, upper case, and with "ё" for every "е" (up to three).
+fn case_variants(word: &str) -> Vec<String> {
+    let mut base = vec![word.to_string()];
+    let e_count = word.matches('е').count();
+    if (1..=3).contains(&e_count) {
+        // Every combination of е/ё.
+        let positions: Vec<usize> = word.match_indices('е').map(|(i, _)| i).collect();
+        for mask in 1u32..(1 << positions.len()) {
+            let mut v = String::new();
+            let mut last = 0;
+            for (k, &p) in positions.iter().enumerate() {
+                v.push_str(&word[last..p]);
+                v.push(if mask & (1 << k) != 0 { 'ё' } else { 'е' });
+                last = p + 'е'.len_utf8();
+            }
+            v.push_str(&word[last..]);
+            base.push(v);
+        }
+    }
+    let mut out = Vec::new();
+    for w in base {
+        let mut chars = w.chars();
+        let title: String = match chars.next() {
+            Some(c) => c.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
+        out.push(w.to_uppercase());
+        out.push(title);
+        out.push(w);
+    }
+    out
+}
+
 /// Folds a whole string (collapsing white-space runs).
 pub(crate) fn fold_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -423,115 +457,10 @@ pub(crate) struct Lexicon {
     /// The words that come before a number (qualifiers, range openers,
     /// currencies, minus words), reversed, to find those that end at a place.
     rev: RevTrie,
-    /// The first words of spelled-out numbers, folded, as a trie: the
-    /// anchor finder walks each word of a text through it once.
-    first_words: FirstWords,
-}
-
-/// A trie of folded words (the first words of spelled-out numbers).
-#[derive(Debug)]
-struct FirstWords {
-    /// Child of the root for each ASCII character (0 = none).
-    ascii_root: [u32; 128],
-    /// Every other edge: (node, folded char) → child.
-    edges: std::collections::HashMap<(u32, char), u32, std::hash::BuildHasherDefault<FastHash>>,
-    /// Whether a word ends at each node (node 0 is the root).
-    terminal: Vec<bool>,
-}
-
-impl Default for FirstWords {
-    fn default() -> FirstWords {
-        FirstWords {
-            ascii_root: [0; 128],
-            edges: Default::default(),
-            terminal: vec![false],
-        }
-    }
-}
-
-impl FirstWords {
-    fn insert(&mut self, word: &str) {
-        let mut n = 0u32;
-        for c in word.chars() {
-            n = match self.child(n, c) {
-                Some(child) => child,
-                None => {
-                    let child = self.terminal.len() as u32;
-                    self.terminal.push(false);
-                    if n == 0 && c.is_ascii() {
-                        self.ascii_root[c as usize] = child;
-                    } else {
-                        self.edges.insert((n, c), child);
-                    }
-                    child
-                }
-            };
-        }
-        if n != 0 {
-            self.terminal[n as usize] = true;
-        }
-    }
-
-    #[inline]
-    fn child(&self, node: u32, c: char) -> Option<u32> {
-        if node == 0 && c.is_ascii() {
-            let n = self.ascii_root[c as usize];
-            return (n != 0).then_some(n);
-        }
-        self.edges.get(&(node, c)).copied()
-    }
-
-    /// Walks the word that starts at `start` (its letters, format
-    /// characters inside skipped, up to `to`): whether it starts with a word
-    /// of the trie ("trois", "zweihundert", "трехлетние" with its glued
-    /// unit), and where it ends.
-    #[inline]
-    fn walk(&self, text: &str, start: usize, to: usize) -> (bool, usize) {
-        let b = text.as_bytes();
-        let mut node = Some(0u32);
-        let mut hit = false;
-        // The whole word so far is a word of the trie.
-        let mut last_short = false;
-        let mut letters = 0;
-        let mut i = start;
-        while i < to {
-            if node.is_none() {
-                // Past what the trie knows: only the word's end is wanted.
-                // ASCII letters and Cyrillic (U+0400–U+047F) skip by bytes.
-                match b[i] {
-                    x if x.is_ascii_alphabetic() => {
-                        i += 1;
-                        continue;
-                    }
-                    0xd0 | 0xd1 if i + 1 < to => {
-                        i += 2;
-                        continue;
-                    }
-                    _ => {}
-                }
-            }
-            let (c, len) = next_char_at(text, i);
-            if !is_letter(c) {
-                if i > start && is_format(c) {
-                    i += len;
-                    continue;
-                }
-                break;
-            }
-            if let Some(n) = node {
-                node = self.child(n, fold(c));
-                // A word of one or two letters counts only whole: "a" does
-                // not start "about", nor "un" "until" (no such word glues).
-                letters += 1;
-                hit |= node.is_some_and(|n| self.terminal[n as usize]) && letters > 2;
-                last_short = node.is_some_and(|n| self.terminal[n as usize]);
-            } else {
-                last_short = false;
-            }
-            i += len;
-        }
-        (hit || last_short, i.max(start + 1))
-    }
+    /// Finds the words that may start a spelled-out number (their first
+    /// word, in lower, title and upper case, "ё" and "е" both): an
+    /// Aho–Corasick automaton, table-driven over the bytes.
+    num_finder: Option<aho_corasick::AhoCorasick>,
 }
 
 /// The compiled lexicons, one per language, built on first use.
@@ -621,13 +550,13 @@ impl Lexicon {
             edges: Vec::new(),
             meanings: Vec::new(),
             ascii_root: [0; 128],
-            first_words: FirstWords::default(),
+            num_finder: None,
             num_first_ascii: [false; 128],
             num_first_other: Vec::new(),
             table: Vec::new(),
             rev: RevTrie::build(&rows),
         };
-        let mut first_words = FirstWords::default();
+        let mut patterns: Vec<String> = Vec::new();
         for &e in &rows {
             let starts_number = matches!(
             e.word,
@@ -645,16 +574,25 @@ impl Lexicon {
                         lx.num_first_other.push(c);
                     }
                 }
-                // The first word, up to what no word holds ("тыс." → "тыс").
-                let end = first
-                    .find(|c: char| !is_word_char(c))
-                    .unwrap_or(first.len());
-                if end > 0 {
-                    first_words.insert(&first[..end]);
+                let first = first.split([' ', '-', '\'']).next().unwrap_or("");
+                if first.is_ascii() {
+                    // The automaton ignores ASCII case: one form is enough.
+                    if !first.is_empty() {
+                        patterns.push(first.to_string());
+                    }
+                } else {
+                    patterns.extend(case_variants(first));
                 }
             }
         }
-        lx.first_words = first_words;
+        patterns.sort();
+        patterns.dedup();
+        lx.num_finder = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
         // Group edges and meanings by node, in linear time (a stable counting
         // sort: meanings keep their table order).
         b.edges = group_by_node(std::mem::take(&mut b.edges), b.nodes, |e| e.0);
@@ -815,44 +753,28 @@ impl Lexicon {
     }
 
     /// The next position in `from..to` where a word that may start a
-    /// spelled-out number begins (on a word boundary): each word is walked
-    /// once through the trie of first words, folded (any case, "ё" as "е").
+    /// spelled-out number begins (on a word boundary). A first word of one
+    /// or two letters counts only whole: "a" does not start "about", nor
+    /// "un" "until" (no such word glues to another); longer ones may start a
+    /// glued compound ("zweihundert", "трехлетние").
     pub(crate) fn next_number_word(&self, text: &str, from: usize, to: usize) -> Option<usize> {
-        let b = text.as_bytes();
-        let mut i = from;
-        while i < to {
-            let c = b[i];
-            let (is_word, len) = if c < 0x80 {
-                (c.is_ascii_alphabetic(), 1)
-            } else {
-                let (ch, len) = next_char_at(text, i);
-                (is_letter(ch), len)
-            };
-            if !is_word {
-                // Digits are words too (skip them whole), other bytes not.
-                if c.is_ascii_digit() {
-                    while i < to && b[i].is_ascii_alphanumeric() {
-                        i += 1;
-                    }
-                } else {
-                    i += len;
-                }
-                continue;
-            }
-            let (hit, end) = self.first_words.walk(text, i, to);
+        let finder = self.num_finder.as_ref()?;
+        let input = aho_corasick::Input::new(text).range(from..to);
+        finder
+            .find_iter(input)
+            .filter(|m| {
+                let short = text[m.start()..m.end()].chars().nth(2).is_none();
+                !(short && text[m.end()..].chars().next().is_some_and(is_letter))
+            })
+            .map(|m| m.start())
             // Through invisible characters: "capst\u{ad}one" has no "one".
-            if hit
-                && !text[..i]
+            .find(|&at| {
+                !text[..at]
                     .trim_end_matches(is_format)
                     .chars()
                     .next_back()
                     .is_some_and(is_word_char)
-            {
-                return Some(i);
-            }
-            i = end;
-        }
-        None
+            })
     }
 
     /// Every entry that matches `text` at byte `pos`, longest first, that
