@@ -1069,7 +1069,8 @@ pub(crate) struct Code {
 
 /// A currency code at `pos`: three upper-case letters that name a currency
 /// ("USD"), optionally glued to a "$" ("CAD$"), or prefixed by "M" for
-/// millions ("MUSD"); not inside a word.
+/// millions ("MUSD"), or glued to a scale abbreviation ("MrdUSD", "BioUSD":
+/// see `lang::common::CODE_SCALES`); not inside a word.
 pub(crate) fn code_at(text: &str, pos: usize) -> Option<Code> {
     let bytes = text.as_bytes();
     if pos > 0
@@ -1110,11 +1111,13 @@ pub(crate) fn code_at(text: &str, pos: usize) -> Option<Code> {
         && let Some(c) = lookup(pos)
     {
         (c, pos + 3, 0)
-    } else if bytes.get(pos) == Some(&b'M')
-        && upper(pos + 1, 3)
-        && let Some(c) = lookup(pos + 1)
+    } else if let Some(&(p, e)) = crate::lang::common::CODE_SCALES
+        .iter()
+        .find(|(p, _)| bytes[pos..].starts_with(p.as_bytes()))
+        && upper(pos + p.len(), 3)
+        && let Some(c) = lookup(pos + p.len())
     {
-        (c, pos + 4, 6)
+        (c, pos + p.len() + 3, e)
     } else {
         return code_with_format(text, pos);
     };

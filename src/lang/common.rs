@@ -243,3 +243,8 @@ pub(crate) static WORDS: &[Entry] = &[
     exact("K", letter(3)),
     exact("k", letter(3)),
 ];
+
+/// Scale abbreviations glued before a currency code in the financial press,
+/// with their power of ten: "MUSD", "MEUR" (millions), German "MioUSD",
+/// "MrdCHF" and "BioUSD" ("Bio." is a German billion, 10^12).
+pub(crate) const CODE_SCALES: &[(&str, u8)] = &[("Mio", 6), ("Mrd", 9), ("Bio", 12), ("M", 6)];
