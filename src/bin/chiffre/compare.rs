@@ -331,12 +331,8 @@ fn for_each_doc(
 ) -> Result<(), Fatal> {
     for (i, src) in run.sources(paths).into_iter().enumerate() {
         let name = src.name();
-        let reader = match src.open() {
-            Ok(r) => r,
-            Err(e) => {
-                run.problem(&format!("{name}: {e}"));
-                continue;
-            }
+        let Some(reader) = run.open(&src) else {
+            continue;
         };
         let mut chunker = input::Chunker::with_size(reader, src.is_html(), DOC_PIECE);
         let mut pieces = 0;

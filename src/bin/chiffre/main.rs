@@ -151,6 +151,18 @@ impl Run {
         report(msg);
     }
 
+    /// Opens a source; one that cannot be opened is reported (and the run
+    /// will exit 2).
+    pub(crate) fn open(&mut self, src: &input::Source) -> Option<Box<dyn std::io::Read + Send>> {
+        match src.open() {
+            Ok(r) => Some(r),
+            Err(e) => {
+                self.problem(&format!("{}: {e}", src.name()));
+                None
+            }
+        }
+    }
+
     /// Reports runs of invalid UTF-8 — (offset in the source, length) —
     /// of source number `source`: at most ten per source, then a count
     /// when the next source begins or the run ends.

@@ -165,12 +165,8 @@ fn documents(
     let mut left_out = 0usize;
     for (i, src) in sources.into_iter().enumerate() {
         let name = src.name();
-        let reader = match src.open() {
-            Ok(r) => r,
-            Err(e) => {
-                run.problem(&format!("{name}: {e}"));
-                continue;
-            }
+        let Some(reader) = run.open(&src) else {
+            continue;
         };
         let mut chunker = Chunker::with_size(reader, src.is_html(), input::CHUNK);
         let mut ex = Extractor::new(opts);
