@@ -177,7 +177,9 @@ pub(super) fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Fi
                 )
                 .then_some(())
             })
-            .is_some_and(|(_, e)| e == joined.len());
+            .is_some_and(|(_, e)| e == joined.len())
+            // A currency code, maybe with its scale ("B\u{200b}ioUSD").
+            || code_at(&joined, 0).is_some_and(|c| c.end == joined.len());
         if w > end && word.chars().any(is_format) && carries {
             return true;
         }
