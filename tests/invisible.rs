@@ -16,6 +16,10 @@
 //! a financial tool: a figure that covers the digits has the intended value,
 //! or there is no figure — never another value.
 
+mod common;
+
+use common::render;
+
 use std::ops::Range;
 
 use chiffre::{Found, KindSet, Lang, Options, Value, extract, parse};
@@ -546,33 +550,6 @@ fn corpus_with_an_invisible_char_keeps_every_value() {
         wrong.len(),
         wrong.join("\n")
     );
-}
-
-/// Formats `mantissa / 10^scale` with `group` between thousands (None: no
-/// grouping) and `point` before the decimals.
-fn render(mantissa: u64, scale: u32, group: Option<&str>, point: char) -> String {
-    let digits = mantissa.to_string();
-    let (int, frac) = if scale as usize >= digits.len() {
-        (
-            "0".to_string(),
-            format!("{}{}", "0".repeat(scale as usize - digits.len()), digits),
-        )
-    } else {
-        let cut = digits.len() - scale as usize;
-        (digits[..cut].to_string(), digits[cut..].to_string())
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push_str(group.unwrap_or(""));
-        }
-        grouped.push(c);
-    }
-    if frac.is_empty() {
-        grouped
-    } else {
-        format!("{grouped}{point}{frac}")
-    }
 }
 
 /// Each language's number styles (group, decimal point), U+2007 included.

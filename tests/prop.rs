@@ -2,36 +2,13 @@
 //! no panics on any input, error offsets inside the input, and extraction
 //! invariants.
 
+mod common;
+
+use common::render;
+
 use chiffre::{Kind, KindSet, Lang, Options, Value, extract, parse};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-
-/// Formats `mantissa / 10^scale` in a language's style: `group` between
-/// thousands (None: no grouping), `point` before the decimals.
-fn render(mantissa: u64, scale: u32, group: Option<&str>, point: char) -> String {
-    let digits = mantissa.to_string();
-    let (int, frac) = if scale as usize >= digits.len() {
-        (
-            "0".to_string(),
-            format!("{}{}", "0".repeat(scale as usize - digits.len()), digits),
-        )
-    } else {
-        let cut = digits.len() - scale as usize;
-        (digits[..cut].to_string(), digits[cut..].to_string())
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push_str(group.unwrap_or(""));
-        }
-        grouped.push(c);
-    }
-    if frac.is_empty() {
-        grouped
-    } else {
-        format!("{grouped}{point}{frac}")
-    }
-}
 
 /// The separator styles of each language: (group, decimal point).
 fn styles(lang: Lang) -> Vec<(Option<&'static str>, char)> {

@@ -5,28 +5,18 @@
 //! input is reported, never a panic. (The rendered page is tested in a
 //! real browser by `tests/browser.rs`.)
 
+mod common;
+
+use common::chiffre;
+
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use base64::Engine;
 use chiffre::report::{Document, FIGURE_LIMIT, Report};
 use chiffre::{Options, extract};
 use sha2::Digest;
-
-fn chiffre(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chiffre"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
