@@ -24,38 +24,18 @@ pub(crate) fn fold(c: char) -> char {
     fold_other(c)
 }
 
+/// Folds a non-ASCII character (see [`fold`]): the letters of the tables'
+/// scripts, Cyrillic and Latin-1, by code-point range first.
 fn fold_other(c: char) -> char {
-    // The scripts of the tables first: Cyrillic and Latin-1 letters.
     let u = c as u32;
     match u {
-        0x430..=0x435 | 0x436..=0x44f | 0xdf..=0xff => return c,
-        0x410..=0x42f => return char::from_u32(u + 0x20).unwrap_or(c),
-        0x401 | 0x451 => return 'е',
-        0xc0..=0xd6 | 0xd8..=0xde => return char::from_u32(u + 0x20).unwrap_or(c),
-        _ => {}
-    }
-    match c {
-        'a'..='z' | '0'..='9' => c,
-        'A'..='Z' => c.to_ascii_lowercase(),
-        ' '
-        | '\t'
-        | '\n'
-        | '\r'
-        | '\u{a0}'
-        | '\u{202f}'
-        | '\u{2009}'
-        | '\u{2007}'
-        | '\u{200a}'
-        | '\u{2002}'..='\u{2008}'
-        | '\u{205f}'
-        | '\u{3000}' => ' ',
-        '\u{2010}' | '\u{2011}' => '-',
-        '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{00b4}' => '\'',
-        'а'..='е' | 'ж'..='я' => c,
-        'Ё' | 'ё' => 'е',
-        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-        '\u{df}'..='\u{ff}' => c,
-        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        0x430..=0x44f | 0xdf..=0xff => c,
+        0x410..=0x42f | 0xc0..=0xd6 | 0xd8..=0xde => char::from_u32(u + 0x20).unwrap_or(c),
+        // Ё, ё
+        0x401 | 0x451 => 'е',
+        0xa0 | 0x2002..=0x200a | 0x202f | 0x205f | 0x3000 => ' ',
+        0x2010 | 0x2011 => '-',
+        0x2018 | 0x2019 | 0x2bc | 0xb4 => '\'',
         _ if c.is_uppercase() => {
             let mut l = c.to_lowercase();
             match (l.next(), l.next()) {
@@ -458,8 +438,8 @@ pub(crate) struct Lexicon {
     /// currencies, minus words), reversed, to find those that end at a place.
     rev: RevTrie,
     /// Finds the words that may start a spelled-out number (their first
-    /// word, in lower, title and upper case, "ё" and "е" both): an
-    /// Aho–Corasick automaton, table-driven over the bytes.
+    /// word in any ASCII case, or in lower, title and upper case, "ё" and
+    /// "е" both): an Aho–Corasick automaton, table-driven over the bytes.
     num_finder: Option<aho_corasick::AhoCorasick>,
 }
 
@@ -575,13 +555,11 @@ impl Lexicon {
                     }
                 }
                 let first = first.split([' ', '-', '\'']).next().unwrap_or("");
-                if first.is_ascii() {
+                match first {
+                    "" => {}
                     // The automaton ignores ASCII case: one form is enough.
-                    if !first.is_empty() {
-                        patterns.push(first.to_string());
-                    }
-                } else {
-                    patterns.extend(case_variants(first));
+                    f if f.is_ascii() => patterns.push(f.to_string()),
+                    f => patterns.extend(case_variants(f)),
                 }
             }
         }
