@@ -422,7 +422,7 @@ fn process(job: Job, format: Format) -> Done {
             text: &shown,
             offset: piece.base as usize,
         };
-        rendered.push_in_change(format, &row, change);
+        rendered.push(format, &row, change);
     }
     Done {
         rendered,

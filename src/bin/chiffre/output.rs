@@ -64,25 +64,20 @@ pub(crate) struct Rendered {
 
 impl Rendered {
     /// Renders one row in `format` and appends it. For a figure that is
-    /// part of a change (`change`: its id and role), the JSON row ends with `"change_id"` (the offset of the change's
-    /// word, as `chiffre check` prints it) and `"change_role"` (`change`,
-    /// `from` or `to`).
-    pub(crate) fn push_in_change(
-        &mut self,
-        format: Format,
-        row: &Row<'_>,
-        change: Option<(usize, &str)>,
-    ) {
+    /// part of a change (`change`: its id and role), the JSON row ends with
+    /// `"change_id"` (the offset of the change's word, as `chiffre check`
+    /// prints it) and `"change_role"` (`change`, `from` or `to`).
+    pub(crate) fn push(&mut self, format: Format, row: &Row<'_>, change: Option<(usize, &str)>) {
         self.rows += 1;
         match format {
             Format::Jsonl => {
-                json_row(&mut self.text, row);
+                row.write_json(&mut self.text);
                 change_fields(&mut self.text, change);
                 self.text.push(b'\n');
             }
             Format::Json => {
                 self.text.extend_from_slice(b",\n");
-                json_row(&mut self.text, row);
+                row.write_json(&mut self.text);
                 change_fields(&mut self.text, change);
             }
             Format::Csv => {
@@ -107,16 +102,9 @@ fn change_fields(out: &mut Vec<u8>, change: Option<(usize, &str)>) {
     let Some((id, role)) = change else { return };
     if out.last() == Some(&b'}') {
         out.pop();
-        out.extend_from_slice(
-            format!(",\"change_id\":{id},\"change_role\":\"{role}\"}}").as_bytes(),
-        );
+        // Writing into a vector cannot fail; the role is a plain word.
+        let _ = write!(out, ",\"change_id\":{id},\"change_role\":\"{role}\"}}");
     }
-}
-
-/// Appends the JSON object of a row (written straight into the buffer, see
-/// [`Row::write_json`]).
-fn json_row(out: &mut Vec<u8>, row: &Row<'_>) {
-    row.write_json(out);
 }
 
 fn fields(row: &Row<'_>) -> [String; 14] {
