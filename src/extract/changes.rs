@@ -28,6 +28,7 @@ use std::collections::HashSet;
 
 use crate::figure::Value;
 use crate::lang::Mark;
+use crate::unit::Unit;
 use rust_decimal::Decimal;
 
 /// Figures further apart than this (bytes of text between them) are not
@@ -327,8 +328,6 @@ fn sentence_break(gap: &str) -> bool {
 fn sort_of(f: &Figure) -> (Kind, Option<crate::unit::Currency>, Option<Unit>) {
     (f.kind, f.currency, f.unit.map(|u| u.base().0))
 }
-
-use crate::unit::Unit;
 
 /// Runs the stage on the figures `out[before..]` of one paragraph: adds the
 /// multiples, splits ranges that are two levels, and pushes the changes
