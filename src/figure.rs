@@ -514,7 +514,6 @@ impl Figure {
 /// The JSON pieces of the row writer, as `serde_json` writes them.
 pub(crate) mod json {
     use rust_decimal::Decimal;
-    use std::io::Write;
 
     /// A JSON string: `"` and `\\` escaped, control characters as `\n`,
     /// `\t`… or `\u00XX` (lower-case hex); everything else as is.
@@ -560,11 +559,54 @@ pub(crate) mod json {
     }
 
     /// A decimal as a string, normalised ("3500000000", "4.87").
+    /// Written from the mantissa's digits, as `Display` writes the
+    /// normalised decimal (pinned against it by a test), without the
+    /// formatting machinery.
     pub(crate) fn dec(out: &mut Vec<u8>, d: Decimal) {
+        let d = d.normalize();
         out.push(b'"');
-        // Writing into a vector cannot fail.
-        let _ = write!(out, "{}", d.normalize());
+        let m = d.mantissa();
+        if m < 0 {
+            out.push(b'-');
+        }
+        let mut buf = [0u8; 40];
+        let digits = digits(m.unsigned_abs(), &mut buf);
+        let scale = d.scale() as usize;
+        if scale == 0 {
+            out.extend_from_slice(digits);
+        } else if digits.len() > scale {
+            let (int, frac) = digits.split_at(digits.len() - scale);
+            out.extend_from_slice(int);
+            out.push(b'.');
+            out.extend_from_slice(frac);
+        } else {
+            out.extend_from_slice(b"0.");
+            out.resize(out.len() + scale - digits.len(), b'0');
+            out.extend_from_slice(digits);
+        }
         out.push(b'"');
+    }
+
+    /// The decimal digits of `n`, written at the end of `buf`.
+    fn digits(n: u128, buf: &mut [u8; 40]) -> &[u8] {
+        let mut i = buf.len();
+        // A 96-bit mantissa: 64-bit division once it fits.
+        let mut n = n;
+        while n > u128::from(u64::MAX) {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        let mut n = n as u64;
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        &buf[i..]
     }
 
     /// A decimal string or `null`.
@@ -577,7 +619,64 @@ pub(crate) mod json {
 
     /// An unsigned integer.
     pub(crate) fn uint(out: &mut Vec<u8>, n: usize) {
-        let _ = write!(out, "{n}");
+        let mut buf = [0u8; 40];
+        out.extend_from_slice(digits(n as u128, &mut buf));
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use std::str::FromStr;
+
+        #[test]
+        fn ok_dec_writes_as_display() {
+            let cases = [
+                "0",
+                "-0",
+                "0.000",
+                "-0.50",
+                "1",
+                "-1",
+                "4.87",
+                "0.05",
+                "-0.0001",
+                "224000000000",
+                "3.500",
+                "1e-28",
+                "79228162514264337593543950335",
+                "-79228162514264337593543950335",
+                "7.9228162514264337593543950335",
+                "0.0000000000000000000000000001",
+                "18446744073709551616",
+                "18446744073709551615",
+                "1000000",
+                "12.3400",
+            ];
+            for c in cases {
+                let d = Decimal::from_str(c)
+                    .or_else(|_| Decimal::from_scientific(c))
+                    .unwrap();
+                let mut out = Vec::new();
+                dec(&mut out, d);
+                assert_eq!(
+                    String::from_utf8(out).unwrap(),
+                    format!("\"{}\"", d.normalize()),
+                    "{c}"
+                );
+            }
+            let d = Decimal::from_parts(0, 0, 0, true, 5);
+            let mut out = Vec::new();
+            dec(&mut out, d);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                format!("\"{}\"", d.normalize())
+            );
+            for n in [0usize, 7, 10, 99, 12345, usize::MAX] {
+                let mut out = Vec::new();
+                uint(&mut out, n);
+                assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+            }
+        }
     }
 }
 
