@@ -992,3 +992,77 @@ mod tests {
         );
     }
 }
+
+/// A filter on the first letters of some table words: before a lookup,
+/// the up to three letters that start a position say whether any word of
+/// interest may start there (a bit set, so that most words of a text cost
+/// a few instructions instead of a trie walk).
+pub(crate) struct Starts([u64; 64]);
+
+impl Starts {
+    /// The starts of the words of `lang`'s lexicon whose meaning `pick`
+    /// accepts.
+    pub(crate) fn of(lang: Lang, pick: impl Fn(Word) -> bool) -> Starts {
+        let table = lang.table();
+        let mut bits = [0u64; 64];
+        let rows = common::WORDS
+            .iter()
+            .chain(table.words)
+            .chain(table.cldr_currencies)
+            .chain(crate::lang::cldr::symbols::SYMBOLS);
+        for e in rows.filter(|e| pick(e.word)) {
+            // Entries hold no invisible characters: a key always.
+            if let Some(key) = start_key(&fold_str(e.text), 0) {
+                let b = start_bit(key);
+                bits[b / 64] |= 1 << (b % 64);
+            }
+        }
+        Starts(bits)
+    }
+
+    /// False only when no word of interest starts at `pos`; true when one
+    /// may (or when an invisible character makes the start unsure).
+    #[inline]
+    pub(crate) fn may_start_at(&self, text: &str, pos: usize) -> bool {
+        start_key(text, pos).is_none_or(|key| {
+            let b = start_bit(key);
+            self.0[b / 64] & (1 << (b % 64)) != 0
+        })
+    }
+}
+
+/// The folded letters, up to three, at the start of `text[pos..]` (a
+/// non-letter ends them), packed; `None` when an invisible character
+/// comes first (a lookup skips those inside a word).
+#[inline]
+fn start_key(text: &str, pos: usize) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let mut key = 0u64;
+    let mut i = pos;
+    for _ in 0..3 {
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            next_char_at(text, i)
+        };
+        if len > 1 && is_format(c) {
+            return None;
+        }
+        let f = fold(c);
+        if !is_letter(f) {
+            break;
+        }
+        key = (key << 21) | u64::from(f as u32);
+        i += len;
+    }
+    Some(key)
+}
+
+/// The bit of a start in a [`Starts`] (starts may share one).
+#[inline]
+fn start_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+}

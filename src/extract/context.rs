@@ -126,6 +126,18 @@ impl Iterator for WordsBack<'_> {
     }
 }
 
+/// For each language, the starts of the words that `enrich` looks for.
+static CONTEXT_STARTS: std::sync::LazyLock<[Starts; 4]> = std::sync::LazyLock::new(|| {
+    Lang::ALL.map(|l| {
+        Starts::of(l, |w| {
+            matches!(
+                w,
+                Word::Loss | Word::PeriodAdj(_) | Word::QualVerb(_) | Word::Total
+            )
+        })
+    })
+});
+
 /// Context fields: loss polarity, period adjectives, qualifying verbs.
 /// `floors`: the end of the previous figure, and of the previous money
 /// figure (a period adjective skips over a percentage to its money figure).
@@ -159,7 +171,7 @@ pub(super) fn enrich(
         let Some(c) = text[ws..].chars().next() else {
             break;
         };
-        if !cx.lx.may_start(c) {
+        if !cx.lx.may_start(c) || !CONTEXT_STARTS[cx.t.lang.index()].may_start_at(text, ws) {
             continue;
         }
         let hits = cx.lx.hits_at(text, ws);
