@@ -219,7 +219,7 @@ fn key_bit(key: u64) -> usize {
 
 /// The words of interest from `from` to `to`: words that start the
 /// paragraph or follow a space, a line break or an opening bracket (found
-/// with `memchr`, so that the stage costs little on long texts), outside
+/// by [`word_gaps`], so that the stage costs little on long texts), outside
 /// figures other than bare numbers ("divisé par deux" covers the number
 /// "deux").
 fn hits(lang: Lang, text: &str, from: usize, to: usize, para: &[Found]) -> Vec<Hit> {
@@ -229,10 +229,8 @@ fn hits(lang: Lang, text: &str, from: usize, to: usize, para: &[Found]) -> Vec<H
     let bytes = &text.as_bytes()[..to];
     let mut k = 0; // next figure that may cover a position
     // The paragraph's start, and each byte after a space, a line break or
-    // an opening bracket (a plain byte loop: they come every few bytes).
-    let after = (from..to.saturating_sub(1))
-        .filter(|&i| matches!(bytes[i], b' ' | b'\n' | b'('))
-        .map(|i| i + 1);
+    // an opening bracket.
+    let after = word_gaps(bytes, from, to.saturating_sub(1)).map(|i| i + 1);
     for pos in std::iter::once(from).chain(after) {
         // A word starts with a letter: ASCII, or a multi-byte character.
         if pos >= to || !(bytes[pos].is_ascii_alphabetic() || bytes[pos] >= 0xc0) {
