@@ -111,6 +111,16 @@ pub(crate) fn is_blank(c: char) -> bool {
 /// none).
 pub(crate) fn find_format(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
+    if bytes.len() < 64 {
+        // A short text (a figure given to `parse`): one pass with a table
+        // of the bytes that are, or can lead, a format character.
+        return bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| FORMAT_LEADS[usize::from(b)])
+            .map(|(i, _)| i)
+            .find(|&i| s.get(i..).and_then(|r| r.chars().next()).is_some_and(is_format));
+    }
     let control = find_control(bytes);
     if bytes.is_ascii() {
         return control;
@@ -133,6 +143,22 @@ pub(crate) fn find_format(s: &str) -> Option<usize> {
     .flatten()
     .min()
 }
+
+/// The control bytes but white space, and the bytes that lead the UTF-8
+/// of the other format characters (the same as [`find_format`]'s `memchr`
+/// passes).
+static FORMAT_LEADS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b < 0x09
+            || (b >= 0x0e && b < 0x20)
+            || b == 0x7f
+            || matches!(b, 0xc2 | 0xe2 | 0xef | 0xd8 | 0xdb | 0xdc | 0xe0 | 0xe1 | 0xf0 | 0xf3);
+        b += 1;
+    }
+    t
+};
 
 /// The first control byte other than white space (`\t`…`\r`), or DEL.
 fn find_control(bytes: &[u8]) -> Option<usize> {
@@ -897,6 +923,29 @@ impl<'l> Hits<'l> {
 mod tests {
     use super::*;
     use crate::lang::ScaleForm;
+
+    #[test]
+    fn ok_find_format_short_and_long_agree() {
+        let pieces = [
+            "a", "1", " ", "é", "\u{ad}", "\u{200b}", "\u{202e}", "\u{feff}", "\u{1}", "\t",
+            "\u{7f}", "\u{85}", "\u{a0}", "млн", "€", "\u{fffd}", "\u{e0041}", "\u{61c}", "\u{2066}",
+            "ā", "\u{3000}", "\n",
+        ];
+        let mut seed = 11u64;
+        for n in 0..200 {
+            let s: String = (0..n % 40)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    pieces[(seed >> 33) as usize % pieces.len()]
+                })
+                .collect();
+            let plain = s.char_indices().find(|&(_, c)| is_format(c)).map(|(i, _)| i);
+            assert_eq!(find_format(&s), plain, "{s:?}");
+            // The same text made long enough for the `memchr` passes.
+            let long = format!("{}{s}", "x".repeat(64));
+            assert_eq!(find_format(&long), plain.map(|i| i + 64), "{s:?}");
+        }
+    }
 
     fn words_at(lang: Lang, text: &str) -> Vec<(usize, Word)> {
         let lx = lexicon(lang);

@@ -91,16 +91,17 @@ pub(crate) fn parse_in(text: &str, lang: Lang) -> Result<Figure, Error> {
     let around = |c: char| c.is_whitespace() || is_format(c);
     let start = text.len() - text.trim_start_matches(around).len();
     let raw = parse_raw(text, start, lang)?;
-    if crate::lexicon::find_format(text).is_some()
-        && let Some(at) = crate::extract::format_break(text, raw.start, raw.end)
-    {
+    let formats = crate::lexicon::find_format(text).is_some();
+    if formats && let Some(at) = crate::extract::format_break(text, raw.start, raw.end) {
         // "1\u{200b}000", "$1\u{200b}00": an invisible character cuts the number.
         let c = text[at..].chars().next().unwrap_or('\u{200b}');
         return Err(Error::new(ErrorKind::Invisible(c), at..at + c.len_utf8()));
     }
-    if let Some(&(at, _)) = crate::extract::reversed_spans(text, 0, text.len())
-        .iter()
-        .find(|&&(a, b)| a < raw.end && raw.start < b)
+    // A right-to-left override is a format character.
+    if formats
+        && let Some(&(at, _)) = crate::extract::reversed_spans(text, 0, text.len())
+            .iter()
+            .find(|&&(a, b)| a < raw.end && raw.start < b)
     {
         // Under a right-to-left override the digits are shown reversed.
         let c = text[at..].chars().next().unwrap_or('\u{202e}');
