@@ -119,7 +119,11 @@ pub(crate) fn find_format(s: &str) -> Option<usize> {
             .enumerate()
             .filter(|&(_, &b)| FORMAT_LEADS[usize::from(b)])
             .map(|(i, _)| i)
-            .find(|&i| s.get(i..).and_then(|r| r.chars().next()).is_some_and(is_format));
+            .find(|&i| {
+                s.get(i..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(is_format)
+            });
     }
     let control = find_control(bytes);
     if bytes.is_ascii() {
@@ -154,7 +158,10 @@ static FORMAT_LEADS: [bool; 256] = {
         t[b] = b < 0x09
             || (b >= 0x0e && b < 0x20)
             || b == 0x7f
-            || matches!(b, 0xc2 | 0xe2 | 0xef | 0xd8 | 0xdb | 0xdc | 0xe0 | 0xe1 | 0xf0 | 0xf3);
+            || matches!(
+                b,
+                0xc2 | 0xe2 | 0xef | 0xd8 | 0xdb | 0xdc | 0xe0 | 0xe1 | 0xf0 | 0xf3
+            );
         b += 1;
     }
     t
@@ -927,9 +934,28 @@ mod tests {
     #[test]
     fn ok_find_format_short_and_long_agree() {
         let pieces = [
-            "a", "1", " ", "é", "\u{ad}", "\u{200b}", "\u{202e}", "\u{feff}", "\u{1}", "\t",
-            "\u{7f}", "\u{85}", "\u{a0}", "млн", "€", "\u{fffd}", "\u{e0041}", "\u{61c}", "\u{2066}",
-            "ā", "\u{3000}", "\n",
+            "a",
+            "1",
+            " ",
+            "é",
+            "\u{ad}",
+            "\u{200b}",
+            "\u{202e}",
+            "\u{feff}",
+            "\u{1}",
+            "\t",
+            "\u{7f}",
+            "\u{85}",
+            "\u{a0}",
+            "млн",
+            "€",
+            "\u{fffd}",
+            "\u{e0041}",
+            "\u{61c}",
+            "\u{2066}",
+            "ā",
+            "\u{3000}",
+            "\n",
         ];
         let mut seed = 11u64;
         for n in 0..200 {
@@ -939,7 +965,10 @@ mod tests {
                     pieces[(seed >> 33) as usize % pieces.len()]
                 })
                 .collect();
-            let plain = s.char_indices().find(|&(_, c)| is_format(c)).map(|(i, _)| i);
+            let plain = s
+                .char_indices()
+                .find(|&(_, c)| is_format(c))
+                .map(|(i, _)| i);
             assert_eq!(find_format(&s), plain, "{s:?}");
             // The same text made long enough for the `memchr` passes.
             let long = format!("{}{s}", "x".repeat(64));

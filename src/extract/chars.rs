@@ -216,7 +216,20 @@ mod tests {
     #[test]
     fn ok_word_gaps_finds_each_gap() {
         // Bytes near the three wanted ones in value and bit pattern.
-        let alphabet = [b' ', b'\n', b'(', b'a', 0xa0, 0xa8, 0x8a, 0x28 | 0x80, 0x21, 0x0b, 0x00, 0xff];
+        let alphabet = [
+            b' ',
+            b'\n',
+            b'(',
+            b'a',
+            0xa0,
+            0xa8,
+            0x8a,
+            0x28 | 0x80,
+            0x21,
+            0x0b,
+            0x00,
+            0xff,
+        ];
         let mut seed = 7u64;
         for len in 0usize..80 {
             for _ in 0..20 {

@@ -162,7 +162,14 @@ pub(super) fn next_anchor(
         let Some(at) = cx.lx.next_number_word(text, from, limit) else {
             break;
         };
-        if let Some(w) = words::words(cx.lx, text, at, cx.t.compound_numbers)
+        // An article alone, before no table word, needs no grammar to be
+        // refused (the table word test covers the denominators, "and" and
+        // ordinals that `words` would read after it).
+        let refused = words::article_alone(cx.lx, text, at, cx.t.compound_numbers).is_some_and(
+            |(end, next)| next == blanks_end(text, end) && no_currency_after(cx, text, next),
+        );
+        if !refused
+            && let Some(w) = words::words(cx.lx, text, at, cx.t.compound_numbers)
             && !(w.article_only && no_currency_at(cx, text, w.end))
         {
             return Some(at);
@@ -180,12 +187,22 @@ pub(super) fn next_anchor(
 /// neither a table word, nor a currency code, nor a word of a script no
 /// table covers: then the article is no anchor, and the grammar is not run.
 fn no_currency_at(cx: &Cx<'_>, text: &str, end: usize) -> bool {
+    no_currency_after(cx, text, blanks_end(text, end))
+}
+
+/// Past the blanks, line breaks and hyphens at `end`.
+fn blanks_end(text: &str, end: usize) -> usize {
     let rest = &text[end..];
     let skipped = rest.trim_start_matches(|c: char| {
         is_blank(c) || matches!(c, '\n' | '\r' | '-' | '\u{2010}' | '\u{2011}')
     });
-    let p = end + (rest.len() - skipped.len());
-    let Some(c) = skipped.chars().next() else {
+    end + (rest.len() - skipped.len())
+}
+
+/// [`no_currency_at`] once the blanks are skipped: `p` is where the next
+/// word starts.
+fn no_currency_after(cx: &Cx<'_>, text: &str, p: usize) -> bool {
+    let Some(c) = text[p..].chars().next() else {
         return true;
     };
     let table_word = cx.lx.may_start(c) && cx.lx.hits_at(text, p).iter(text).next().is_some();

@@ -478,6 +478,34 @@ impl State {
     }
 }
 
+/// An article alone at `pos` ("a deal", "un fonds", "ein Jahr"): the
+/// longest token there reads as an article (which [`words`] tries first at
+/// the start of a number), nothing is glued to it, and no number token
+/// follows the gap. [`words`] then reads no more than the article
+/// (`article_only`), unless a denominator, an "and" or an ordinal word
+/// follows, which the caller rules out with a table word test. Returns the
+/// article's end and where the gap after it ends.
+pub(crate) fn article_alone(
+    lx: &Lexicon,
+    text: &str,
+    pos: usize,
+    compound: bool,
+) -> Option<(usize, usize)> {
+    let toks = tokens_at(lx, text, pos, compound);
+    let end = toks.iter().filter_map(|(t, e)| t.map(|_| *e)).max()?;
+    let article = toks
+        .iter()
+        .any(|(t, e)| *e == end && matches!(t, Some(Tok::Num(_, Place::Article))));
+    if !article || text[end..].chars().next().is_some_and(is_word_char) {
+        return None;
+    }
+    let next = skip_gap(text, end);
+    tokens_at(lx, text, next, compound)
+        .iter()
+        .all(|(t, _)| t.is_none())
+        .then_some((end, next))
+}
+
 // words := cardinal (denominator | "and" cardinal denominator)?
 /// Reads a spelled-out number at `pos` (which must start a word): a
 /// cardinal, a fraction, or a whole number and a fraction; `None` for an
