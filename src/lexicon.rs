@@ -473,7 +473,35 @@ pub(crate) struct Lexicon {
     /// Finds the words that may start a spelled-out number (their first
     /// word in any ASCII case, or in lower, title and upper case, "ё" and
     /// "е" both): an Aho–Corasick automaton, table-driven over the bytes.
-    num_finder: Option<aho_corasick::AhoCorasick>,
+    num_finder: Option<aho_corasick::dfa::DFA>,
+}
+
+/// The entries of a language's lexicon: the common words, its table, its
+/// CLDR currency names and the currency symbols.
+fn rows(lang: Lang) -> Vec<&'static Entry> {
+    let table = lang.table();
+    common::WORDS
+        .iter()
+        .chain(table.words)
+        .chain(table.cldr_currencies)
+        .chain(crate::lang::cldr::symbols::SYMBOLS)
+        .collect()
+}
+
+/// The folded text of the entries that may start a spelled-out number
+/// (number words but halves, scale words).
+fn number_first_words<'r, 'e>(rows: &'r [&'e Entry]) -> impl Iterator<Item = String> + use<'r, 'e> {
+    rows.iter()
+        .filter(|e| {
+            matches!(
+                e.word,
+                Word::Num(_, p) if !matches!(p, crate::lang::Place::Half | crate::lang::Place::AndHalf)
+            ) || matches!(
+                e.word,
+                Word::ScaleAlone(_) | Word::Scale(_, ScaleForm::Word | ScaleForm::LongScale)
+            )
+        })
+        .map(|e| fold_str(e.text))
 }
 
 /// The compiled lexicons, one per language, built on first use.
@@ -539,12 +567,7 @@ impl Lexicon {
     fn build(lang: Lang) -> Lexicon {
         let table = lang.table();
         debug_assert_eq!(table.lang, lang);
-        let rows = common::WORDS
-            .iter()
-            .chain(table.words)
-            .chain(table.cldr_currencies)
-            .chain(crate::lang::cldr::symbols::SYMBOLS);
-        Self::from_rows(rows)
+        Self::from_rows(rows(lang).into_iter())
     }
 
     fn from_rows<'e>(rows: impl Iterator<Item = &'e Entry>) -> Lexicon {
@@ -570,38 +593,29 @@ impl Lexicon {
             rev: RevTrie::build(&rows),
         };
         let mut patterns: Vec<String> = Vec::new();
-        for &e in &rows {
-            let starts_number = matches!(
-            e.word,
-            Word::Num(_, p) if !matches!(p, crate::lang::Place::Half | crate::lang::Place::AndHalf)
-            ) || matches!(
-                e.word,
-                Word::ScaleAlone(_) | Word::Scale(_, ScaleForm::Word | ScaleForm::LongScale)
-            );
-            if starts_number {
-                let first = fold_str(e.text);
-                if let Some(c) = first.chars().next() {
-                    if c.is_ascii() {
-                        lx.num_first_ascii[c as usize] = true;
-                    } else if !lx.num_first_other.contains(&c) {
-                        lx.num_first_other.push(c);
-                    }
+        for first in number_first_words(&rows) {
+            if let Some(c) = first.chars().next() {
+                if c.is_ascii() {
+                    lx.num_first_ascii[c as usize] = true;
+                } else if !lx.num_first_other.contains(&c) {
+                    lx.num_first_other.push(c);
                 }
-                let first = first.split([' ', '-', '\'']).next().unwrap_or("");
-                match first {
-                    "" => {}
-                    // The automaton ignores ASCII case: one form is enough.
-                    f if f.is_ascii() => patterns.push(f.to_string()),
-                    f => patterns.extend(case_variants(f)),
-                }
+            }
+            let first = first.split([' ', '-', '\'']).next().unwrap_or("");
+            match first {
+                "" => {}
+                // The automaton ignores ASCII case: one form is enough.
+                f if f.is_ascii() => patterns.push(f.to_string()),
+                f => patterns.extend(case_variants(f)),
             }
         }
         patterns.sort();
         patterns.dedup();
-        lx.num_finder = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        lx.num_finder = aho_corasick::dfa::DFA::builder()
             .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .start_kind(aho_corasick::StartKind::Unanchored)
+            .prefilter(false)
             .build(&patterns)
             .ok();
         // Group edges and meanings by node, in linear time (a stable counting
@@ -768,24 +782,54 @@ impl Lexicon {
     /// or two letters counts only whole: "a" does not start "about", nor
     /// "un" "until" (no such word glues to another); longer ones may start a
     /// glued compound ("zweihundert", "трехлетние").
+    ///
+    /// The automaton is walked by hand over the bytes, every match of every
+    /// word reported where it ends (overlapping semantics); the earliest
+    /// start that passes wins. That is the first match a leftmost-longest
+    /// search would accept, because a pattern's non-letters come only at
+    /// its end ("mrd.") and a pattern of one or two characters is letters
+    /// only (both pinned by a test): no match hides a word boundary, and a
+    /// short word refused before a letter has no shorter prefix that would
+    /// pass.
     pub(crate) fn next_number_word(&self, text: &str, from: usize, to: usize) -> Option<usize> {
-        let finder = self.num_finder.as_ref()?;
-        let input = aho_corasick::Input::new(text).range(from..to);
-        finder
-            .find_iter(input)
-            .filter(|m| {
-                let short = text[m.start()..m.end()].chars().nth(2).is_none();
-                !(short && text[m.end()..].chars().next().is_some_and(is_letter))
-            })
-            .map(|m| m.start())
-            // Through invisible characters: "capst\u{ad}one" has no "one".
-            .find(|&at| {
-                !text[..at]
+        use aho_corasick::automaton::Automaton;
+        let dfa = self.num_finder.as_ref()?;
+        let bytes = &text.as_bytes()[..to];
+        let max_len = dfa.max_pattern_len();
+        let mut sid = dfa.start_state(aho_corasick::Anchored::No).ok()?;
+        let mut best: Option<usize> = None;
+        let mut at = from;
+        while at < bytes.len() {
+            // A match that starts before the best one ends by now.
+            if best.is_some_and(|b| at >= b + max_len) {
+                break;
+            }
+            sid = dfa.next_state(aho_corasick::Anchored::No, sid, bytes[at]);
+            at += 1;
+            if !dfa.is_special(sid) || !dfa.is_match(sid) {
+                continue;
+            }
+            for k in 0..dfa.match_len(sid) {
+                let start = at - dfa.pattern_len(dfa.match_pattern(sid, k));
+                if start < from || best.is_some_and(|b| start >= b) {
+                    continue;
+                }
+                let short = text[start..at].chars().nth(2).is_none();
+                if short && text[at..].chars().next().is_some_and(is_letter) {
+                    continue;
+                }
+                // Through invisible characters: "capst\u{ad}one" has no "one".
+                let boundary = !text[..start]
                     .trim_end_matches(is_format)
                     .chars()
                     .next_back()
-                    .is_some_and(is_word_char)
-            })
+                    .is_some_and(is_word_char);
+                if boundary {
+                    best = Some(start);
+                }
+            }
+        }
+        best
     }
 
     /// Every entry that matches `text` at byte `pos`, longest first, that
@@ -926,10 +970,98 @@ impl<'l> Hits<'l> {
     }
 }
 
+/// A filter on the first letters of some table words: before a lookup,
+/// the up to three letters that start a position say whether any word of
+/// interest may start there (a bit set, so that most words of a text cost
+/// a few instructions instead of a trie walk).
+pub(crate) struct Starts([u64; 64]);
+
+impl Starts {
+    /// The starts of the words of `lang`'s lexicon whose meaning `pick`
+    /// accepts.
+    pub(crate) fn of(lang: Lang, pick: impl Fn(Word) -> bool) -> Starts {
+        let mut bits = [0u64; 64];
+        for e in rows(lang).into_iter().filter(|e| pick(e.word)) {
+            // Entries hold no invisible characters: a key always.
+            if let Some(key) = start_key(&fold_str(e.text), 0) {
+                let b = start_bit(key);
+                bits[b / 64] |= 1 << (b % 64);
+            }
+        }
+        Starts(bits)
+    }
+
+    /// False only when no word of interest starts at `pos`; true when one
+    /// may (or when an invisible character makes the start unsure).
+    #[inline]
+    pub(crate) fn may_start_at(&self, text: &str, pos: usize) -> bool {
+        start_key(text, pos).is_none_or(|key| {
+            let b = start_bit(key);
+            self.0[b / 64] & (1 << (b % 64)) != 0
+        })
+    }
+}
+
+/// The folded letters, up to three, at the start of `text[pos..]` (a
+/// non-letter ends them), packed; `None` when an invisible character
+/// comes first (a lookup skips those inside a word).
+#[inline]
+fn start_key(text: &str, pos: usize) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let mut key = 0u64;
+    let mut i = pos;
+    for _ in 0..3 {
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            next_char_at(text, i)
+        };
+        if len > 1 && is_format(c) {
+            return None;
+        }
+        let f = fold(c);
+        if !is_letter(f) {
+            break;
+        }
+        key = (key << 21) | u64::from(f as u32);
+        i += len;
+    }
+    Some(key)
+}
+
+/// The bit of a start in a [`Starts`] (starts may share one).
+#[inline]
+fn start_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lang::ScaleForm;
+
+    /// What `next_number_word` relies on: a first word's non-letters come
+    /// only at its end ("mrd."), and a first word of one or two characters
+    /// is letters only.
+    #[test]
+    fn ok_number_first_words_have_their_letters_first() {
+        for lang in Lang::ALL {
+            for w in number_first_words(&rows(lang)) {
+                let first = w.split([' ', '-', '\'']).next().unwrap_or("");
+                let letters = first.trim_end_matches(|c: char| !c.is_alphabetic());
+                assert!(
+                    letters.chars().all(char::is_alphabetic),
+                    "{lang:?} {first:?}"
+                );
+                if first.chars().count() <= 2 {
+                    assert_eq!(letters, first, "{lang:?} {first:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn ok_find_format_short_and_long_agree() {
@@ -1069,78 +1201,4 @@ mod tests {
                 .any(|(end, w)| *end == 6 && matches!(w, Word::Qual(_)))
         );
     }
-}
-
-/// A filter on the first letters of some table words: before a lookup,
-/// the up to three letters that start a position say whether any word of
-/// interest may start there (a bit set, so that most words of a text cost
-/// a few instructions instead of a trie walk).
-pub(crate) struct Starts([u64; 64]);
-
-impl Starts {
-    /// The starts of the words of `lang`'s lexicon whose meaning `pick`
-    /// accepts.
-    pub(crate) fn of(lang: Lang, pick: impl Fn(Word) -> bool) -> Starts {
-        let table = lang.table();
-        let mut bits = [0u64; 64];
-        let rows = common::WORDS
-            .iter()
-            .chain(table.words)
-            .chain(table.cldr_currencies)
-            .chain(crate::lang::cldr::symbols::SYMBOLS);
-        for e in rows.filter(|e| pick(e.word)) {
-            // Entries hold no invisible characters: a key always.
-            if let Some(key) = start_key(&fold_str(e.text), 0) {
-                let b = start_bit(key);
-                bits[b / 64] |= 1 << (b % 64);
-            }
-        }
-        Starts(bits)
-    }
-
-    /// False only when no word of interest starts at `pos`; true when one
-    /// may (or when an invisible character makes the start unsure).
-    #[inline]
-    pub(crate) fn may_start_at(&self, text: &str, pos: usize) -> bool {
-        start_key(text, pos).is_none_or(|key| {
-            let b = start_bit(key);
-            self.0[b / 64] & (1 << (b % 64)) != 0
-        })
-    }
-}
-
-/// The folded letters, up to three, at the start of `text[pos..]` (a
-/// non-letter ends them), packed; `None` when an invisible character
-/// comes first (a lookup skips those inside a word).
-#[inline]
-fn start_key(text: &str, pos: usize) -> Option<u64> {
-    let bytes = text.as_bytes();
-    let mut key = 0u64;
-    let mut i = pos;
-    for _ in 0..3 {
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            next_char_at(text, i)
-        };
-        if len > 1 && is_format(c) {
-            return None;
-        }
-        let f = fold(c);
-        if !is_letter(f) {
-            break;
-        }
-        key = (key << 21) | u64::from(f as u32);
-        i += len;
-    }
-    Some(key)
-}
-
-/// The bit of a start in a [`Starts`] (starts may share one).
-#[inline]
-fn start_bit(key: u64) -> usize {
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
 }
