@@ -1014,12 +1014,17 @@ fn start_key(text: &str, pos: usize) -> Option<u64> {
         let Some(&b) = bytes.get(i) else {
             break;
         };
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            next_char_at(text, i)
-        };
-        if len > 1 && is_format(c) {
+        if b < 0x80 {
+            // ASCII: a letter folds by its case bit; anything else ends.
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            key = (key << 21) | u64::from(b | 0x20);
+            i += 1;
+            continue;
+        }
+        let (c, len) = next_char_at(text, i);
+        if is_format(c) {
             return None;
         }
         let f = fold(c);

@@ -165,57 +165,11 @@ fn mark_before(lx: &Lexicon, text: &str, pos: usize) -> Option<Mark> {
     })
 }
 
-/// The first three letters (folded) of a word, as one number: after the
-/// last letter (an apostrophe counts, for an elision: "d'"), `'\0'`; so
-/// "up" in "up 12%" and in "up-" is (u, p, 0), and "upgrade" is (u, p, g).
-/// A table word matches only a text word with the same start.
-#[inline]
-fn start_key(text: &str) -> u64 {
-    let mut key = 0u64;
-    // ASCII first, by bytes (letters fold by their case bit).
-    let b = text.as_bytes();
-    let mut n = 0;
-    while n < 3 {
-        match b.get(n) {
-            Some(&c) if c.is_ascii_alphabetic() => key = (key << 21) | u64::from(c | 0x20),
-            Some(b'\'') => key = (key << 21) | u64::from(b'\''),
-            Some(&c) if c >= 0x80 => break,
-            _ => return key,
-        }
-        n += 1;
-    }
-    let mut chars = text[n..].chars();
-    for _ in n..3 {
-        let c = match chars.next().map(crate::lexicon::fold) {
-            Some(c) if is_letter(c) || c == '\'' => c,
-            _ => break,
-        };
-        key = (key << 21) | u64::from(c as u32);
-    }
-    key
-}
-
-/// For each language, the starts (see [`start_key`]) of the words of
-/// interest, as a set of 4,096 bits: a word that starts otherwise is not
-/// looked up (nearly every word of a text), which keeps the stage cheap.
-static STARTS: std::sync::LazyLock<[[u64; 64]; 4]> = std::sync::LazyLock::new(|| {
-    Lang::ALL.map(|l| {
-        let mut bits = [0u64; 64];
-        for e in l.table().words {
-            if interesting(e.word).is_some() {
-                let b = key_bit(start_key(&crate::lexicon::fold_str(e.text)));
-                bits[b / 64] |= 1 << (b % 64);
-            }
-        }
-        bits
-    })
-});
-
-/// The bit of a start in [`STARTS`] (starts may share one).
-#[inline]
-fn key_bit(key: u64) -> usize {
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
-}
+/// For each language, the starts of the words of interest: a word that
+/// starts otherwise is not looked up (nearly every word of a text), which
+/// keeps the stage cheap.
+static STARTS: std::sync::LazyLock<[Starts; 4]> =
+    std::sync::LazyLock::new(|| Lang::ALL.map(|l| Starts::of(l, |w| interesting(w).is_some())));
 
 /// The words of interest from `from` to `to`: words that start the
 /// paragraph or follow a space, a line break or an opening bracket (found
@@ -236,10 +190,8 @@ fn hits(lang: Lang, text: &str, from: usize, to: usize, para: &[Found]) -> Vec<H
         if pos >= to || !(bytes[pos].is_ascii_alphabetic() || bytes[pos] >= 0xc0) {
             continue;
         }
-        // The first three letters first: most words stop here.
-        let bit = key_bit(start_key(&text[pos..]));
-        let known = starts[bit / 64] & (1 << (bit % 64)) != 0;
-        if !known {
+        // The first letters first: most words stop here.
+        if !starts.may_start_at(text, pos) {
             continue;
         }
         let Some(c) = text[pos..].chars().next() else {
