@@ -31,6 +31,14 @@ pub(super) fn format_run_before(text: &str, pos: usize) -> usize {
 
 /// The end of the run of format characters that starts at `pos`.
 pub(super) fn format_run_after(text: &str, pos: usize) -> usize {
+    // Printable ASCII and white space are no format characters.
+    if text
+        .as_bytes()
+        .get(pos)
+        .is_some_and(|&b| (0x20..0x7f).contains(&b) || (0x09..=0x0d).contains(&b))
+    {
+        return pos;
+    }
     let rest = &text[pos..];
     pos + (rest.len() - rest.trim_start_matches(is_format).len())
 }
