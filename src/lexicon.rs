@@ -60,6 +60,10 @@ pub(crate) fn is_format(c: char) -> bool {
     if u < 0xad {
         return matches!(u, 0x00..=0x08 | 0x0e..=0x1f | 0x7f..=0x9f);
     }
+    // Latin, Greek, Cyrillic (the tables' letters): only the soft hyphen.
+    if u < 0x600 {
+        return u == 0xad;
+    }
     if u == 0xfffd {
         return true;
     }
