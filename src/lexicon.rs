@@ -26,6 +26,7 @@ pub(crate) fn fold(c: char) -> char {
 
 /// Folds a non-ASCII character (see [`fold`]): the letters of the tables'
 /// scripts, Cyrillic and Latin-1, by code-point range first.
+#[inline]
 fn fold_other(c: char) -> char {
     let u = c as u32;
     match u {
