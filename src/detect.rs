@@ -44,7 +44,9 @@ impl Hasher for Fnv {
     }
 }
 
-type Vocab = HashMap<String, u8, BuildHasherDefault<Fnv>>;
+/// Keyed by the UTF-8 bytes of the folded word (a lookup needs no
+/// validation of the bytes it folded).
+type Vocab = HashMap<Box<[u8]>, u8, BuildHasherDefault<Fnv>>;
 
 /// Word → bit set of the languages that use it.
 static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
@@ -71,10 +73,10 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         let mut part = String::new();
         let add = |part: &mut String, map: &mut Vocab| {
             if part.chars().nth(1).is_some() {
-                match map.get_mut(part.as_str()) {
+                match map.get_mut(part.as_bytes()) {
                     Some(bits) => *bits |= bit,
                     None => {
-                        map.insert(part.clone(), bit);
+                        map.insert(part.as_bytes().into(), bit);
                     }
                 }
             }
@@ -115,10 +117,7 @@ fn scores_n(text: &str, max_words: usize) -> [u32; 4] {
         if !lower_seen && chars <= 3 {
             return;
         }
-        let Ok(word) = std::str::from_utf8(buf) else {
-            return;
-        };
-        if let Some(&bits) = VOCAB.get(word) {
+        if let Some(&bits) = VOCAB.get(buf) {
             for l in Lang::ALL {
                 if bits & (1 << l.index()) != 0 {
                     s[l.index()] += 1;
