@@ -289,7 +289,8 @@ fn next_char_at(text: &str, i: usize) -> (char, usize) {
     }
 }
 
-/// True for letters, fast for the scripts of the tables.
+/// True for letters (`char::is_alphabetic`, pinned by a test), fast for
+/// the scripts of the tables and for punctuation and currency signs.
 #[inline]
 pub(crate) fn is_letter(c: char) -> bool {
     if c.is_ascii() {
@@ -298,12 +299,22 @@ pub(crate) fn is_letter(c: char) -> bool {
         true
     } else if ('\u{c0}'..='\u{24f}').contains(&c) {
         c != '\u{d7}' && c != '\u{f7}'
+    } else if is_sign(c) {
+        false
     } else {
         c.is_alphabetic()
     }
 }
 
-/// True for characters that make up words: letters and digits.
+/// General punctuation (dashes, quotes, invisible marks) and the currency
+/// signs: no letter, no digit.
+#[inline]
+fn is_sign(c: char) -> bool {
+    ('\u{2000}'..='\u{206f}').contains(&c) || ('\u{20a0}'..='\u{20cf}').contains(&c)
+}
+
+/// True for characters that make up words: letters and digits
+/// (`char::is_alphanumeric`, pinned by a test).
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
@@ -313,6 +324,8 @@ pub(crate) fn is_word_char(c: char) -> bool {
         !('\u{482}'..='\u{489}').contains(&c)
     } else if ('\u{c0}'..='\u{24f}').contains(&c) {
         c != '\u{d7}' && c != '\u{f7}'
+    } else if is_sign(c) {
+        false
     } else {
         c.is_alphanumeric()
     }
@@ -1070,6 +1083,14 @@ mod tests {
                     assert_eq!(letters, first, "{lang:?} {first:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn ok_letter_tests_are_the_standard_ones() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

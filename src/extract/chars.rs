@@ -61,8 +61,7 @@ pub(super) fn is_digit_sep(c: char) -> bool {
 pub(super) fn sign_before(text: &str, pos: usize) -> bool {
     prev_char(text, pos).is_some_and(|c| {
         matches!(c, '-' | '\u{2212}' | '+')
-            && !prev_char(text, pos - c.len_utf8())
-                .is_some_and(|p| p.is_alphanumeric() || is_joiner(p))
+            && !prev_char(text, pos - c.len_utf8()).is_some_and(|p| is_word_char(p) || is_joiner(p))
     })
 }
 
@@ -80,7 +79,7 @@ pub(super) fn is_joiner(c: char) -> bool {
 pub(super) fn skip_blob(text: &str, pos: usize) -> usize {
     let mut end = pos;
     for (i, c) in text[pos..].char_indices() {
-        if c.is_ascii_digit() || is_joiner(c) || c.is_alphanumeric() {
+        if c.is_ascii_digit() || is_joiner(c) || is_word_char(c) {
             end = pos + i + c.len_utf8();
         } else {
             break;
@@ -156,7 +155,7 @@ pub(super) fn word_gaps(bytes: &[u8], from: usize, to: usize) -> impl Iterator<I
 pub(super) fn word_start(text: &str, pos: usize) -> usize {
     let mut s = pos;
     while let Some(c) = prev_char(text, s) {
-        if !c.is_alphabetic() {
+        if !is_letter(c) {
             break;
         }
         s -= c.len_utf8();

@@ -89,8 +89,7 @@ pub(super) fn looks_like_phone(text: &str, anchor: usize) -> bool {
             .take_while(|c| c.is_ascii_digit())
             .count();
         return n >= 7
-            || next_char(text, format_run_after(text, anchor + n))
-                .is_some_and(char::is_alphabetic);
+            || next_char(text, format_run_after(text, anchor + n)).is_some_and(is_letter);
     }
     if prev_char(text, anchor) != Some('+') {
         return false;
@@ -148,7 +147,7 @@ pub(super) fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Fi
         && is_year_span(num)
         && !tail.is_empty()
         && tail.chars().count() <= 2
-        && tail.chars().all(char::is_alphabetic)
+        && tail.chars().all(is_letter)
     {
         return true;
     }
@@ -165,7 +164,7 @@ pub(super) fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Fi
         let w = skip_blanks(text, format_run_after(text, end));
         let word: String = text[w..]
             .chars()
-            .take_while(|c| c.is_alphabetic() || is_format(*c))
+            .take_while(|&c| is_letter(c) || is_format(c))
             .collect();
         let joined: String = word.chars().filter(|c| !is_format(*c)).collect();
         let carries = cx
@@ -223,7 +222,7 @@ pub(super) fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Fi
     let after = skip_blanks(text, format_run_after(text, end));
     let before = format_run_before(text, start);
     if plain.starts_with(char::is_uppercase)
-        && plain.chars().all(char::is_alphabetic)
+        && plain.chars().all(is_letter)
         && next_char(text, format_run_after(text, after)).is_some_and(char::is_uppercase)
         && after > format_run_after(text, end)
         && prev_char(text, before).is_some_and(is_blank)
@@ -231,14 +230,14 @@ pub(super) fn rejected(cx: &Cx<'_>, text: &str, start: usize, end: usize, f: &Fi
             .trim_end_matches(|c: char| is_blank(c) || is_format(c))
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == ',')
+            .is_some_and(|c| is_word_char(c) || c == ',')
     {
         return true;
     }
     // "the one", "which one", "the first one": a pronoun, not the number 1.
     if f.kind == Kind::Number
         && f.value.exact() == Some(rust_decimal::Decimal::ONE)
-        && text[start..].starts_with(char::is_alphabetic)
+        && text[start..].starts_with(is_letter)
         && let Some(ws) = prev_word_start(text, start)
         && let Some(((), e)) = cx.lx.find(text, ws, |w| {
             matches!(w, Word::Determiner | Word::Ordinal).then_some(())

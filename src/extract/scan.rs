@@ -302,7 +302,7 @@ pub(super) fn script_after(text: &str, anchor: usize, pe: usize) -> Option<Scrip
     text[anchor..pe]
         .chars()
         .take(24)
-        .filter(|c| c.is_alphabetic())
+        .filter(|&c| is_letter(c))
         .find_map(Script::of)
 }
 
@@ -332,11 +332,11 @@ pub(super) fn figure_in(
         let left = format_run_before(text, anchor);
         match prev_char(text, left) {
             // "H100", "Q1", "FY2025" — unless the letters are a currency code.
-            Some(c) if c.is_alphabetic() => {
+            Some(c) if is_letter(c) => {
                 let ws = word_start(text, left);
                 // "$US75": a symbol before the letters may open the prefix.
                 let sym = prev_char(text, ws)
-                    .filter(|c| !c.is_alphanumeric() && !is_blank(*c))
+                    .filter(|&c| !is_word_char(c) && !is_blank(c))
                     .map(|c| ws - c.len_utf8());
                 let code = code_at(text, ws).is_some_and(|c| c.end == left && !c.wordlike)
                     || std::iter::once(ws).chain(sym).any(|ws| {
@@ -352,7 +352,7 @@ pub(super) fn figure_in(
             Some(h)
                 if matches!(h, '-' | '\u{2010}' | '\u{2011}')
                     && prev_char(text, format_run_before(text, left - h.len_utf8()))
-                        .is_some_and(char::is_alphanumeric) =>
+                        .is_some_and(is_word_char) =>
             {
                 return blob_end();
             }
@@ -459,8 +459,7 @@ pub(super) fn left_starts(cx: &Cx<'_>, text: &str, anchor: usize, floor: usize) 
         if let Some(c) = prev_char(text, cur)
             && matches!(c, '-' | '\u{2212}' | '+')
             && cur - c.len_utf8() >= floor
-            && !prev_char(text, cur - c.len_utf8())
-                .is_some_and(|p| p.is_alphanumeric() || is_joiner(p))
+            && !prev_char(text, cur - c.len_utf8()).is_some_and(|p| is_word_char(p) || is_joiner(p))
         {
             cur -= c.len_utf8();
             starts.push(cur);

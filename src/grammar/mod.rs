@@ -28,7 +28,7 @@ use nom::{IResult, Parser};
 use crate::error::{Error, Expected};
 use crate::figure::{Period, Qualifier};
 use crate::lang::{LangTable, ScaleForm, Word};
-use crate::lexicon::{Hits, Lexicon, is_blank, is_format};
+use crate::lexicon::{Hits, Lexicon, is_blank, is_format, is_letter, is_word_char};
 use crate::unit::{Currency, Unit};
 
 pub(crate) use number::LoneSep;
@@ -584,7 +584,7 @@ impl<'t> Cx<'t> {
         let rest = self.rest(end).trim_start_matches(is_format);
         let mut chars = rest.chars();
         match chars.next() {
-            Some(c) if c.is_alphabetic() => true,
+            Some(c) if is_letter(c) => true,
             Some(c) if is_hyphen(c) => {
                 let after =
                     self.text.len() - rest[c.len_utf8()..].trim_start_matches(is_format).len();
@@ -786,7 +786,7 @@ impl<'t> Cx<'t> {
         let start = self.text[..end]
             .char_indices()
             .rev()
-            .take_while(|&(_, c)| c.is_alphabetic())
+            .take_while(|&(_, c)| is_letter(c))
             .last()
             .map_or(end, |(i, _)| i);
         start < end
@@ -801,13 +801,13 @@ impl<'t> Cx<'t> {
         let glued = self.text[..self.at(i)]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphabetic)
-            && i.starts_with(char::is_alphabetic);
+            .is_some_and(is_letter)
+            && i.starts_with(is_letter);
         let (j, hyphen) = match hyphen_join(i) {
             Some(j) => (j, true),
             None => (self.ws0(i)?.0, glued),
         };
-        if hyphen && !j.starts_with(char::is_alphabetic) {
+        if hyphen && !j.starts_with(is_letter) {
             // "$10-$20": after a hyphen only a word joins ("290-million-dollar").
             return fail(i, Expected::Figure);
         }
@@ -833,7 +833,7 @@ impl<'t> Cx<'t> {
         // A currency name in a script no table covers ("10 دولارات").
         if let Some(c) = i.chars().next()
             && !c.is_ascii()
-            && crate::lexicon::is_letter(c)
+            && is_letter(c)
             && crate::lang::Script::of(c).is_none()
         {
             let found = crate::lexicon::foreign().find(self.text, pos, |w| match w {
@@ -992,7 +992,7 @@ impl<'t> Cx<'t> {
         if digits && q.end - start != 2 {
             return fail(i, Expected::Figure);
         }
-        let follows_word = k.starts_with(|c: char| c.is_alphanumeric());
+        let follows_word = k.starts_with(is_word_char);
         let follows_unit = self
             .word(k, |w| {
                 matches!(
@@ -1078,7 +1078,7 @@ pub(crate) fn code_at(text: &str, pos: usize) -> Option<Code> {
             .trim_end_matches(is_format)
             .chars()
             .next_back()
-            .is_some_and(char::is_alphabetic)
+            .is_some_and(is_letter)
     {
         return None;
     }
@@ -1126,7 +1126,7 @@ pub(crate) fn code_at(text: &str, pos: usize) -> Option<Code> {
     } else if text[end..].starts_with(" $") {
         // "NZD $100.70"
         end += 2;
-    } else if text[end..].chars().next().is_some_and(char::is_alphabetic) {
+    } else if text[end..].chars().next().is_some_and(is_letter) {
         return None;
     }
     let code = &text[end - 3 - usize::from(text[..end].ends_with('$'))
@@ -1168,7 +1168,7 @@ fn code_with_format(text: &str, pos: usize) -> Option<Code> {
         }
     }
     let rest = text[end..].trim_start_matches(is_format);
-    if n != 3 || end - pos == 3 || rest.starts_with(char::is_alphabetic) {
+    if n != 3 || end - pos == 3 || rest.starts_with(is_letter) {
         return None;
     }
     let code = std::str::from_utf8(&letters).ok()?;
