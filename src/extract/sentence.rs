@@ -71,6 +71,8 @@ fn new_sentence_at(text: &str, at: usize) -> bool {
 /// end in a currency name shared by several countries.
 pub(super) fn currency_by_place(text: &str, ps: usize, pe: usize, para: &mut [Found], lang: Lang) {
     let places = lang.table().places;
+    // The paragraph folded, once, when a figure first needs it.
+    let mut folded: Option<String> = None;
     for f in para.iter_mut() {
         if f.figure.kind != Kind::Money || f.figure.currency.is_some() {
             continue;
@@ -82,13 +84,17 @@ pub(super) fn currency_by_place(text: &str, ps: usize, pe: usize, para: &mut [Fo
             .find(|(_, c)| !c.is_alphabetic())
             .map_or(0, |(i, c)| i + c.len_utf8());
         let word = fold_str(&span[word_start..]);
-        let Some(name) = places.iter().find(|p| word.starts_with(&fold_str(p.name))) else {
+        let Some(name) = places
+            .iter()
+            .find(|p| p.names.iter().any(|n| word.starts_with(&fold_str(n))))
+        else {
             continue;
         };
+        let folded = folded.get_or_insert_with(|| fold_str(&text[ps..pe]));
         let mut named = name
             .countries
             .iter()
-            .filter(|(place, _)| names_place(&text[ps..pe], place))
+            .filter(|(place, _)| names_place(folded, place))
             .map(|(_, c)| *c);
         let first = named.next();
         let currency = match first {
@@ -115,9 +121,9 @@ pub(super) fn currency_by_place(text: &str, ps: usize, pe: usize, para: &mut [Fo
     }
 }
 
-/// The paragraph has a word that starts with `place` ("Qatar", "Qatari").
-fn names_place(para: &str, place: &str) -> bool {
-    let folded = fold_str(para);
+/// The paragraph (`folded`) has a word that starts with `place` ("Qatar",
+/// "Qatari").
+fn names_place(folded: &str, place: &str) -> bool {
     let p = fold_str(place);
     folded.match_indices(p.as_str()).any(|(i, _)| {
         folded[..i]

@@ -36,7 +36,7 @@ pub(crate) static TABLE: LangTable = LangTable {
     dotless: &[],
     places: &[
         Places {
-            name: "Riyal",
+            names: &["Riyal", "Rial"],
             countries: &[
                 ("Katar", iso(C::QAR)),
                 ("Oman", iso(C::OMR)),
@@ -48,19 +48,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: Some(iso(C::SAR)),
         },
         Places {
-            name: "Rial",
-            countries: &[
-                ("Katar", iso(C::QAR)),
-                ("Oman", iso(C::OMR)),
-                ("Iran", iso(C::IRR)),
-                ("Saudi", iso(C::SAR)),
-                ("saudisch", iso(C::SAR)),
-                ("Jemen", iso(C::YER)),
-            ],
-            usual: Some(iso(C::SAR)),
-        },
-        Places {
-            name: "Dinar",
+            names: &["Dinar"],
             countries: &[
                 ("Kuwait", iso(C::KWD)),
                 ("Bahrain", iso(C::BHD)),
@@ -76,7 +64,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: None,
         },
         Places {
-            name: "Peso",
+            names: &["Peso"],
             countries: &[
                 ("Mexik", iso(C::MXN)),
                 ("Argentin", iso(C::ARS)),
@@ -90,7 +78,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: Some(iso(C::MXN)),
         },
         Places {
-            name: "Krone",
+            names: &["Krone"],
             countries: &[
                 ("Schwed", iso(C::SEK)),
                 ("Norweg", iso(C::NOK)),

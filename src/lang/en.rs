@@ -27,7 +27,7 @@ pub(crate) static TABLE: LangTable = LangTable {
     dotless: &[],
     places: &[
         Places {
-            name: "dirham",
+            names: &["dirham"],
             countries: &[
                 ("Morocc", iso(C::MAD)),
                 ("UAE", iso(C::AED)),
@@ -38,7 +38,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: Some(iso(C::AED)),
         },
         Places {
-            name: "riyal",
+            names: &["riyal", "rial"],
             countries: &[
                 ("Qatar", iso(C::QAR)),
                 ("Oman", iso(C::OMR)),
@@ -49,18 +49,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: Some(iso(C::SAR)),
         },
         Places {
-            name: "rial",
-            countries: &[
-                ("Qatar", iso(C::QAR)),
-                ("Oman", iso(C::OMR)),
-                ("Iran", iso(C::IRR)),
-                ("Saudi", iso(C::SAR)),
-                ("Yemen", iso(C::YER)),
-            ],
-            usual: Some(iso(C::SAR)),
-        },
-        Places {
-            name: "dinar",
+            names: &["dinar"],
             countries: &[
                 ("Kuwait", iso(C::KWD)),
                 ("Bahrain", iso(C::BHD)),
@@ -74,7 +63,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: None,
         },
         Places {
-            name: "peso",
+            names: &["peso"],
             countries: &[
                 ("Mexic", iso(C::MXN)),
                 ("Argentin", iso(C::ARS)),
@@ -88,16 +77,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: Some(iso(C::MXN)),
         },
         Places {
-            name: "kroner",
-            countries: &[
-                ("Norw", iso(C::NOK)),
-                ("Denmark", iso(C::DKK)),
-                ("Danish", iso(C::DKK)),
-            ],
-            usual: None,
-        },
-        Places {
-            name: "krone",
+            names: &["krone"],
             countries: &[
                 ("Norw", iso(C::NOK)),
                 ("Denmark", iso(C::DKK)),

@@ -36,7 +36,7 @@ pub(crate) static TABLE: LangTable = LangTable {
     dotless: &[],
     places: &[
         Places {
-            name: "dirham",
+            names: &["dirham"],
             countries: &[
                 ("Maroc", iso(C::MAD)),
                 ("marocain", iso(C::MAD)),
@@ -48,7 +48,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: None,
         },
         Places {
-            name: "riyal",
+            names: &["riyal", "rial"],
             countries: &[
                 ("Qatar", iso(C::QAR)),
                 ("Oman", iso(C::OMR)),
@@ -60,19 +60,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: Some(iso(C::SAR)),
         },
         Places {
-            name: "rial",
-            countries: &[
-                ("Qatar", iso(C::QAR)),
-                ("Oman", iso(C::OMR)),
-                ("Iran", iso(C::IRR)),
-                ("saoudien", iso(C::SAR)),
-                ("Arabie saoudite", iso(C::SAR)),
-                ("Yémen", iso(C::YER)),
-            ],
-            usual: Some(iso(C::SAR)),
-        },
-        Places {
-            name: "dinar",
+            names: &["dinar"],
             countries: &[
                 ("Koweït", iso(C::KWD)),
                 ("koweïtien", iso(C::KWD)),
@@ -92,7 +80,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: None,
         },
         Places {
-            name: "peso",
+            names: &["peso"],
             countries: &[
                 ("Mexique", iso(C::MXN)),
                 ("mexicain", iso(C::MXN)),
@@ -107,7 +95,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: Some(iso(C::MXN)),
         },
         Places {
-            name: "couronne",
+            names: &["couronne"],
             countries: &[
                 ("Suède", iso(C::SEK)),
                 ("suédois", iso(C::SEK)),

@@ -147,8 +147,9 @@ pub(crate) struct LangTable {
 /// "Qatari"), and the currency the name means when no country is named.
 #[derive(Debug)]
 pub(crate) struct Places {
-    /// The start of the currency name ("riyal" finds "riyals").
-    pub name: &'static str,
+    /// The starts of the currency's names ("riyal" finds "riyals";
+    /// "krone" finds "kroner"), one per spelling ("riyal", "rial").
+    pub names: &'static [&'static str],
     /// Country words and their currency.
     pub countries: &'static [(&'static str, Currency)],
     /// The currency when the paragraph names no country of the list.

@@ -34,7 +34,7 @@ pub(crate) static TABLE: LangTable = LangTable {
     dotless: &["млн", "млрд", "трлн"],
     places: &[
         Places {
-            name: "риал",
+            names: &["риал"],
             countries: &[
                 ("Катар", iso(C::QAR)),
                 ("Оман", iso(C::OMR)),
@@ -46,7 +46,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: Some(iso(C::SAR)),
         },
         Places {
-            name: "динар",
+            names: &["динар"],
             countries: &[
                 ("Кувейт", iso(C::KWD)),
                 ("Бахрейн", iso(C::BHD)),
@@ -60,7 +60,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: None,
         },
         Places {
-            name: "песо",
+            names: &["песо"],
             countries: &[
                 ("Мексик", iso(C::MXN)),
                 ("мексиканск", iso(C::MXN)),
@@ -75,7 +75,7 @@ pub(crate) static TABLE: LangTable = LangTable {
             usual: Some(iso(C::MXN)),
         },
         Places {
-            name: "крон",
+            names: &["крон"],
             countries: &[
                 ("Швеци", iso(C::SEK)),
                 ("шведск", iso(C::SEK)),
