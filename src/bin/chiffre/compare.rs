@@ -345,11 +345,7 @@ fn for_each_doc(
                     break;
                 }
             };
-            let (text, runs) = input::to_text(chunk.bytes);
-            let runs: Vec<(u64, usize)> = runs
-                .iter()
-                .map(|r| (chunk.base + r.at as u64, r.len))
-                .collect();
+            let (text, runs) = input::to_text(chunk.bytes, chunk.base);
             run.invalid_utf8(i, &name, &runs);
             pieces += 1;
             let doc = Doc {

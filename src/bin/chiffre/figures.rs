@@ -181,8 +181,8 @@ struct Piece {
 struct Done {
     rendered: Rendered,
     notes: Vec<String>,
-    /// Runs of invalid UTF-8: the source and (offset, length) of each.
-    invalid: Option<(usize, Vec<(u64, usize)>)>,
+    /// Runs of invalid UTF-8: the source, and the runs.
+    invalid: Option<(usize, Vec<input::BadRun>)>,
     /// Input bytes covered (for the progress bar).
     bytes: u64,
 }
@@ -387,15 +387,8 @@ fn process(job: Job, format: Format) -> Done {
         Job::Text(p) => p,
     };
     let bytes = piece.bytes.len() as u64;
-    let (text, runs) = input::to_text(piece.bytes);
-    let invalid = (piece.check_utf8 && !runs.is_empty()).then(|| {
-        (
-            piece.source,
-            runs.iter()
-                .map(|r| (piece.base + r.at as u64, r.len))
-                .collect(),
-        )
-    });
+    let (text, runs) = input::to_text(piece.bytes, piece.base);
+    let invalid = (piece.check_utf8 && !runs.is_empty()).then_some((piece.source, runs));
     let mut ex = Extractor::new(piece.opts);
     if let Some(l) = piece.doc_lang {
         ex.set_doc_lang(l);
@@ -411,7 +404,7 @@ fn process(job: Job, format: Format) -> Done {
         }
     }
     let shown = match piece.original {
-        Some(o) => input::to_text(o).0,
+        Some(o) => input::to_text(o, piece.base).0,
         None => text,
     };
     let mut rendered = Rendered::default();

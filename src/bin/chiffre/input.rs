@@ -481,10 +481,10 @@ fn fallback_cut(buf: &[u8], limit: usize) -> usize {
     cut
 }
 
-/// A run of invalid UTF-8: its offset in the chunk and its length.
+/// A run of invalid UTF-8: its offset in the source and its length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct BadRun {
-    pub at: usize,
+    pub at: u64,
     pub len: usize,
 }
 
@@ -500,8 +500,9 @@ pub(crate) fn invalid_message(at: u64, len: usize) -> String {
 /// Makes `bytes` valid UTF-8 of the same length: each invalid byte becomes
 /// a NUL byte, which no figure crosses or touches (a number glued to one
 /// is no figure). Returns the text and the runs of invalid bytes
-/// (consecutive invalid sequences are one run).
-pub(crate) fn to_text(bytes: Vec<u8>) -> (String, Vec<BadRun>) {
+/// (consecutive invalid sequences are one run), at their offsets in the
+/// source: `base` is that of the first byte.
+pub(crate) fn to_text(bytes: Vec<u8>, base: u64) -> (String, Vec<BadRun>) {
     // Valid text (nearly always) is validated once, and not copied.
     let mut bytes = match String::from_utf8(bytes) {
         Ok(text) => return (text, Vec::new()),
@@ -518,9 +519,10 @@ pub(crate) fn to_text(bytes: Vec<u8>) -> (String, Vec<BadRun>) {
                 for b in &mut bytes[start..start + len] {
                     *b = 0;
                 }
+                let start_at = base + start as u64;
                 match runs.last_mut() {
-                    Some(r) if r.at + r.len == start => r.len += len,
-                    _ => runs.push(BadRun { at: start, len }),
+                    Some(r) if r.at + r.len as u64 == start_at => r.len += len,
+                    _ => runs.push(BadRun { at: start_at, len }),
                 }
                 at = start + len;
             }
@@ -769,11 +771,11 @@ mod tests {
 
     #[test]
     fn ok_to_text_keeps_length_and_coalesces_runs() {
-        let (text, runs) = to_text(b"ab\xff\xfecd\xffe".to_vec());
+        let (text, runs) = to_text(b"ab\xff\xfecd\xffe".to_vec(), 100);
         assert_eq!(text, "ab\0\0cd\0e");
         assert_eq!(
             runs,
-            vec![BadRun { at: 2, len: 2 }, BadRun { at: 6, len: 1 }]
+            vec![BadRun { at: 102, len: 2 }, BadRun { at: 106, len: 1 }]
         );
     }
 

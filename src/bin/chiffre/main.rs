@@ -166,13 +166,13 @@ impl Run {
     /// Reports runs of invalid UTF-8 — (offset in the source, length) —
     /// of source number `source`: at most ten per source, then a count
     /// when the next source begins or the run ends.
-    pub(crate) fn invalid_utf8(&mut self, source: usize, name: &str, runs: &[(u64, usize)]) {
+    pub(crate) fn invalid_utf8(&mut self, source: usize, name: &str, runs: &[input::BadRun]) {
         if self.invalid.source != Some(source) {
             self.close_invalid();
             self.invalid.source = Some(source);
             self.invalid.name = name.to_string();
         }
-        for &(at, len) in runs {
+        for &input::BadRun { at, len } in runs {
             if self.invalid.shown < Invalid::SHOWN {
                 self.invalid.shown += 1;
                 self.problem(&format!("{name}: {}", input::invalid_message(at, len)));

@@ -192,11 +192,7 @@ fn documents(
                 ex.set_doc_lang(chiffre::detect_lang(&String::from_utf8_lossy(&chunk.bytes)));
             }
             let base = chunk.base as usize;
-            let (piece, runs) = input::to_text(chunk.bytes);
-            let runs: Vec<(u64, usize)> = runs
-                .iter()
-                .map(|r| (chunk.base + r.at as u64, r.len))
-                .collect();
+            let (piece, runs) = input::to_text(chunk.bytes, chunk.base);
             run.invalid_utf8(i, &name, &runs);
             for mut f in ex.extract(&piece) {
                 if found.len() < FIGURE_LIMIT {
@@ -208,7 +204,7 @@ fn documents(
                 }
             }
             match chunk.original {
-                Some(o) => shown.push_str(&input::to_text(o).0),
+                Some(o) => shown.push_str(&input::to_text(o, chunk.base).0),
                 None => shown.push_str(&piece),
             }
             text.push_str(&piece);
