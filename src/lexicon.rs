@@ -506,8 +506,9 @@ fn rows(lang: Lang) -> Vec<&'static Entry> {
         .collect()
 }
 
-/// The folded text of the entries that may start a spelled-out number
-/// (number words but halves, scale words).
+/// The first word, folded, of each entry that may start a spelled-out
+/// number (number words but halves, scale words): what the number-word
+/// automaton looks for.
 fn number_first_words<'r, 'e>(rows: &'r [&'e Entry]) -> impl Iterator<Item = String> + use<'r, 'e> {
     rows.iter()
         .filter(|e| {
@@ -519,7 +520,11 @@ fn number_first_words<'r, 'e>(rows: &'r [&'e Entry]) -> impl Iterator<Item = Str
                 Word::ScaleAlone(_) | Word::Scale(_, ScaleForm::Word | ScaleForm::LongScale)
             )
         })
-        .map(|e| fold_str(e.text))
+        .map(|e| {
+            let folded = fold_str(e.text);
+            let first = folded.split([' ', '-', '\'']).next().unwrap_or("");
+            first.to_string()
+        })
 }
 
 /// The compiled lexicons, one per language, built on first use.
@@ -619,11 +624,10 @@ impl Lexicon {
                     lx.num_first_other.push(c);
                 }
             }
-            let first = first.split([' ', '-', '\'']).next().unwrap_or("");
-            match first {
+            match first.as_str() {
                 "" => {}
                 // The automaton ignores ASCII case: one form is enough.
-                f if f.is_ascii() => patterns.push(f.to_string()),
+                f if f.is_ascii() => patterns.push(first),
                 f => patterns.extend(case_variants(f)),
             }
         }
@@ -1020,6 +1024,28 @@ impl Starts {
     }
 }
 
+/// A [`Starts`] for each language, each built when its language is first
+/// read (a text in one language builds one).
+pub(crate) struct LangStarts {
+    pick: fn(Word) -> bool,
+    sets: [std::sync::OnceLock<Starts>; 4],
+}
+
+impl LangStarts {
+    /// The starts of the words whose meaning `pick` accepts.
+    pub(crate) const fn new(pick: fn(Word) -> bool) -> LangStarts {
+        LangStarts {
+            pick,
+            sets: [const { std::sync::OnceLock::new() }; 4],
+        }
+    }
+
+    /// The starts of `lang`'s words.
+    pub(crate) fn get(&self, lang: Lang) -> &Starts {
+        self.sets[lang.index()].get_or_init(|| Starts::of(lang, self.pick))
+    }
+}
+
 /// The folded letters, up to three, at the start of `text[pos..]` (a
 /// non-letter ends them), packed; `None` when an invisible character
 /// comes first (a lookup skips those inside a word).
@@ -1072,8 +1098,8 @@ mod tests {
     #[test]
     fn ok_number_first_words_have_their_letters_first() {
         for lang in Lang::ALL {
-            for w in number_first_words(&rows(lang)) {
-                let first = w.split([' ', '-', '\'']).next().unwrap_or("");
+            for first in number_first_words(&rows(lang)) {
+                let first = first.as_str();
                 let letters = first.trim_end_matches(|c: char| !c.is_alphabetic());
                 assert!(
                     letters.chars().all(char::is_alphabetic),

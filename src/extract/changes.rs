@@ -168,8 +168,7 @@ fn mark_before(lx: &Lexicon, text: &str, pos: usize) -> Option<Mark> {
 /// For each language, the starts of the words of interest: a word that
 /// starts otherwise is not looked up (nearly every word of a text), which
 /// keeps the stage cheap.
-static STARTS: std::sync::LazyLock<[Starts; 4]> =
-    std::sync::LazyLock::new(|| Lang::ALL.map(|l| Starts::of(l, |w| interesting(w).is_some())));
+static STARTS: LangStarts = LangStarts::new(|w| interesting(w).is_some());
 
 /// The words of interest from `from` to `to`: words that start the
 /// paragraph or follow a space, a line break or an opening bracket (found
@@ -179,7 +178,7 @@ static STARTS: std::sync::LazyLock<[Starts; 4]> =
 fn hits(lang: Lang, text: &str, from: usize, to: usize, para: &[Found]) -> Vec<Hit> {
     let lx = crate::lexicon::lexicon(lang);
     let mut out = Vec::new();
-    let starts = &STARTS[lang.index()];
+    let starts = STARTS.get(lang);
     let bytes = &text.as_bytes()[..to];
     let mut k = 0; // next figure that may cover a position
     // The paragraph's start, and each byte after a space, a line break or

@@ -161,15 +161,11 @@ impl Iterator for WordsBack<'_> {
 }
 
 /// For each language, the starts of the words that `enrich` looks for.
-static CONTEXT_STARTS: std::sync::LazyLock<[Starts; 4]> = std::sync::LazyLock::new(|| {
-    Lang::ALL.map(|l| {
-        Starts::of(l, |w| {
-            matches!(
-                w,
-                Word::Loss | Word::PeriodAdj(_) | Word::QualVerb(_) | Word::Total
-            )
-        })
-    })
+static CONTEXT_STARTS: LangStarts = LangStarts::new(|w| {
+    matches!(
+        w,
+        Word::Loss | Word::PeriodAdj(_) | Word::QualVerb(_) | Word::Total
+    )
 });
 
 /// Context fields: loss polarity, period adjectives, qualifying verbs.
@@ -205,7 +201,7 @@ pub(super) fn enrich(
         let Some(c) = text[ws..].chars().next() else {
             break;
         };
-        if !cx.lx.may_start(c) || !CONTEXT_STARTS[cx.t.lang.index()].may_start_at(text, ws) {
+        if !cx.lx.may_start(c) || !CONTEXT_STARTS.get(cx.t.lang).may_start_at(text, ws) {
             continue;
         }
         let hits = cx.lx.hits_at(text, ws);

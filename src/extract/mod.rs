@@ -85,7 +85,8 @@ use crate::figure::{Alternative, Figure, Kind, Polarity, Qualifier, Rule};
 use crate::grammar::{Cx, code_at, words};
 use crate::lang::{Lang, Script, Word};
 use crate::lexicon::{
-    Lexicon, Starts, find_format, fold, is_blank, is_format, is_letter, is_unreadable, is_word_char,
+    LangStarts, Lexicon, find_format, fold, is_blank, is_format, is_letter, is_unreadable,
+    is_word_char,
 };
 use crate::parse::{LangMode, parse_raw};
 use crate::resolve::{decimal, resolve};
