@@ -9,6 +9,23 @@ pub(super) fn prev_char(text: &str, pos: usize) -> Option<char> {
     text[..pos].chars().next_back()
 }
 
+/// The character that ends at `pos` and its length, decoded from its
+/// bytes when it is ASCII or two bytes long (Latin, Cyrillic): for loops
+/// that walk back over many characters.
+#[inline]
+pub(super) fn char_ending_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let bytes = text.as_bytes();
+    match pos.checked_sub(1).map(|p| bytes[p]) {
+        None => None,
+        Some(b) if b < 0x80 => Some((char::from(b), 1)),
+        Some(b) if b < 0xc0 && pos >= 2 && (0xc2..0xe0).contains(&bytes[pos - 2]) => {
+            let u = (u32::from(bytes[pos - 2] & 0x1f) << 6) | u32::from(b & 0x3f);
+            char::from_u32(u).map(|c| (c, 2))
+        }
+        Some(_) => prev_char(text, pos).map(|c| (c, c.len_utf8())),
+    }
+}
+
 pub(super) fn next_char(text: &str, pos: usize) -> Option<char> {
     text.get(pos..).and_then(|s| s.chars().next())
 }

@@ -88,66 +88,32 @@ pub(super) struct WordsBack<'t> {
     floor: usize,
 }
 
-/// The non-ASCII character that ends at `i`, and its length: a two-byte
-/// one (Latin, Cyrillic) decoded from its bytes.
-#[inline]
-fn char_before(text: &str, i: usize) -> Option<(char, usize)> {
-    let bytes = text.as_bytes();
-    if i >= 2 && (0xc2..0xe0).contains(&bytes[i - 2]) {
-        let u = (u32::from(bytes[i - 2] & 0x1f) << 6) | u32::from(bytes[i - 1] & 0x3f);
-        return char::from_u32(u).map(|c| (c, 2));
-    }
-    prev_char(text, i).map(|c| (c, c.len_utf8()))
-}
-
 impl Iterator for WordsBack<'_> {
     type Item = usize;
     fn next(&mut self) -> Option<usize> {
         let text = self.text;
-        let bytes = text.as_bytes();
         let mut i = self.pos;
-        // Skip separators; stop at a sentence end. ASCII by its byte.
-        loop {
-            if i <= self.floor {
+        // Skip separators; stop at a sentence end.
+        while let Some((c, len)) = char_ending_at(text, i) {
+            if i <= self.floor || is_word_char(c) {
+                break;
+            }
+            if matches!(c, '!' | '?' | ';' | '\n')
+                || (c == '.' && next_char(text, i).is_some_and(char::is_whitespace))
+            {
                 return None;
             }
-            let b = bytes[i - 1];
-            if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
-                    break;
-                }
-                if matches!(b, b'!' | b'?' | b';' | b'\n')
-                    || (b == b'.' && next_char(text, i).is_some_and(char::is_whitespace))
-                {
-                    return None;
-                }
-                i -= 1;
-            } else {
-                let (c, len) = char_before(text, i)?;
-                if is_word_char(c) {
-                    break;
-                }
-                i -= len;
-            }
+            i -= len;
+        }
+        if i <= self.floor {
+            return None;
         }
         let end = i;
-        while i > self.floor {
-            let b = bytes[i - 1];
-            let len = if b < 0x80 {
-                let c = char::from(b);
-                if !(b.is_ascii_alphanumeric() || b == b'-' || b == b'\'' || is_format(c)) {
-                    break;
-                }
-                1
-            } else {
-                let Some((c, len)) = char_before(text, i) else {
-                    break;
-                };
-                if !(is_word_char(c) || is_format(c) || c == '’') {
-                    break;
-                }
-                len
-            };
+        while let Some((c, len)) = char_ending_at(text, i) {
+            let in_word = is_word_char(c) || is_format(c) || matches!(c, '-' | '\'' | '’');
+            if i <= self.floor || !in_word {
+                break;
+            }
             i -= len;
         }
         // A word starts at its first visible character.
