@@ -172,7 +172,7 @@ static STARTS: LangStarts = LangStarts::new(|w| interesting(w).is_some());
 
 /// The words of interest from `from` to `to`: words that start the
 /// paragraph or follow a space, a line break or an opening bracket (found
-/// by [`word_gaps`], so that the stage costs little on long texts), outside
+/// with `memchr`, so that the stage costs little on long texts), outside
 /// figures other than bare numbers ("divisé par deux" covers the number
 /// "deux").
 fn hits(lang: Lang, text: &str, from: usize, to: usize, para: &[Found]) -> Vec<Hit> {
@@ -183,7 +183,8 @@ fn hits(lang: Lang, text: &str, from: usize, to: usize, para: &[Found]) -> Vec<H
     let mut k = 0; // next figure that may cover a position
     // The paragraph's start, and each byte after a space, a line break or
     // an opening bracket.
-    let after = word_gaps(bytes, from, to.saturating_sub(1)).map(|i| i + 1);
+    let gaps = &bytes[from..to.saturating_sub(1).max(from)];
+    let after = memchr::memchr3_iter(b' ', b'\n', b'(', gaps).map(|i| from + i + 1);
     for pos in std::iter::once(from).chain(after) {
         // A word starts with a letter: ASCII, or a multi-byte character.
         if pos >= to || !(bytes[pos].is_ascii_alphabetic() || bytes[pos] >= 0xc0) {

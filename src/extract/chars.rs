@@ -127,48 +127,6 @@ pub(super) fn find_digit(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|k| i + k)
 }
 
-/// The positions of the spaces, line breaks and opening brackets in
-/// `bytes[from..to]`, in order, found eight bytes at a time (a bit per
-/// byte, so that a dense text costs no branch per byte).
-pub(super) fn word_gaps(bytes: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    // The high bit of each byte of `x` that is zero (exact, no carries).
-    let zeros = |x: u64| !(((x & LOWS).wrapping_add(LOWS)) | x | LOWS);
-    let to = to.min(bytes.len());
-    let mut i = from;
-    let mut mask = 0u64;
-    let mut base = from;
-    std::iter::from_fn(move || {
-        loop {
-            if mask != 0 {
-                let at = base + (mask.trailing_zeros() / 8) as usize;
-                mask &= mask - 1;
-                return Some(at);
-            }
-            if i + 8 <= to {
-                let mut chunk = [0u8; 8];
-                chunk.copy_from_slice(&bytes[i..i + 8]);
-                let x = u64::from_le_bytes(chunk);
-                mask = zeros(x ^ (ONES * u64::from(b' ')))
-                    | zeros(x ^ (ONES * u64::from(b'\n')))
-                    | zeros(x ^ (ONES * u64::from(b'(')));
-                base = i;
-                i += 8;
-                continue;
-            }
-            while i < to {
-                let b = bytes[i];
-                i += 1;
-                if matches!(b, b' ' | b'\n' | b'(') {
-                    return Some(i - 1);
-                }
-            }
-            return None;
-        }
-    })
-}
-
 pub(super) fn word_start(text: &str, pos: usize) -> usize {
     let mut s = pos;
     while let Some(c) = prev_char(text, s) {
@@ -231,46 +189,4 @@ pub(super) fn prev_word_start(text: &str, pos: usize) -> Option<usize> {
     }
     let s = format_run_after(text, s).min(b);
     (s < b).then_some(s)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ok_word_gaps_finds_each_gap() {
-        // Bytes near the three wanted ones in value and bit pattern.
-        let alphabet = [
-            b' ',
-            b'\n',
-            b'(',
-            b'a',
-            0xa0,
-            0xa8,
-            0x8a,
-            0x28 | 0x80,
-            0x21,
-            0x0b,
-            0x00,
-            0xff,
-        ];
-        let mut seed = 7u64;
-        for len in 0usize..80 {
-            for _ in 0..20 {
-                let bytes: Vec<u8> = (0..len)
-                    .map(|_| {
-                        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                        alphabet[(seed >> 33) as usize % alphabet.len()]
-                    })
-                    .collect();
-                for (from, to) in [(0, len), (len.min(3), len), (0, len.saturating_sub(1))] {
-                    let want: Vec<usize> = (from..to)
-                        .filter(|&i| matches!(bytes[i], b' ' | b'\n' | b'('))
-                        .collect();
-                    let got: Vec<usize> = word_gaps(&bytes, from, to).collect();
-                    assert_eq!(got, want, "{bytes:?} {from}..{to}");
-                }
-            }
-        }
-    }
 }
