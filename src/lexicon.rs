@@ -119,55 +119,61 @@ pub(crate) fn find_format(s: &str) -> Option<usize> {
     if bytes.len() < 64 {
         // A short text (a figure given to `parse`): one pass with a table
         // of the bytes that are, or can lead, a format character.
-        return bytes
+        let leads = bytes
             .iter()
             .enumerate()
             .filter(|&(_, &b)| FORMAT_LEADS[usize::from(b)])
-            .map(|(i, _)| i)
-            .find(|&i| {
-                s.get(i..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(is_format)
-            });
+            .map(|(i, _)| i);
+        return first_format(s, leads);
     }
     let control = find_control(bytes);
     if bytes.is_ascii() {
         return control;
     }
-    fn first(s: &str, mut hits: impl Iterator<Item = usize>) -> Option<usize> {
-        hits.find(|&i| {
-            s.get(i..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(is_format)
-        })
-    }
+    let [a, b, c, d, e, f, g, h, k, l] = FORMAT_LEAD_BYTES;
     [
         control,
-        first(s, memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes)),
-        first(s, memchr::memchr3_iter(0xd8, 0xdb, 0xdc, bytes)),
-        first(s, memchr::memchr3_iter(0xe0, 0xe1, 0xf0, bytes)),
-        first(s, memchr::memchr_iter(0xf3, bytes)),
+        first_format(s, memchr::memchr3_iter(a, b, c, bytes)),
+        first_format(s, memchr::memchr3_iter(d, e, f, bytes)),
+        first_format(s, memchr::memchr3_iter(g, h, k, bytes)),
+        first_format(s, memchr::memchr_iter(l, bytes)),
     ]
     .into_iter()
     .flatten()
     .min()
 }
 
-/// The control bytes but white space, and the bytes that lead the UTF-8
-/// of the other format characters (the same as [`find_format`]'s `memchr`
-/// passes).
+/// The first of the offsets `at` where a format character starts.
+fn first_format(s: &str, mut at: impl Iterator<Item = usize>) -> Option<usize> {
+    at.find(|&i| {
+        s.get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(is_format)
+    })
+}
+
+/// The bytes that lead the UTF-8 of the format characters above U+007F.
+const FORMAT_LEAD_BYTES: [u8; 10] = [0xc2, 0xe2, 0xef, 0xd8, 0xdb, 0xdc, 0xe0, 0xe1, 0xf0, 0xf3];
+
+/// The control bytes other than white space (`\t`…`\r`), and DEL: the
+/// format characters of one byte.
+const fn is_control_byte(b: u8) -> bool {
+    b < 0x09 || (b >= 0x0e && b < 0x20) || b == 0x7f
+}
+
+/// The bytes that are, or can lead, a format character: the control
+/// bytes and [`FORMAT_LEAD_BYTES`].
 static FORMAT_LEADS: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = b < 0x09
-            || (b >= 0x0e && b < 0x20)
-            || b == 0x7f
-            || matches!(
-                b,
-                0xc2 | 0xe2 | 0xef | 0xd8 | 0xdb | 0xdc | 0xe0 | 0xe1 | 0xf0 | 0xf3
-            );
+        t[b] = is_control_byte(b as u8);
         b += 1;
+    }
+    let mut k = 0;
+    while k < FORMAT_LEAD_BYTES.len() {
+        t[FORMAT_LEAD_BYTES[k] as usize] = true;
+        k += 1;
     }
     t
 };
@@ -176,7 +182,6 @@ static FORMAT_LEADS: [bool; 256] = {
 fn find_control(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let is_control = |b: u8| b < 0x09 || (0x0e..0x20).contains(&b) || b == 0x7f;
     let mut i = 0;
     while i + 8 <= bytes.len() {
         let mut chunk = [0u8; 8];
@@ -187,7 +192,7 @@ fn find_control(bytes: &[u8]) -> Option<usize> {
         let y = x ^ (ONES * 0x7f);
         let del = y.wrapping_sub(ONES) & !y;
         if (low | del) & HIGHS != 0
-            && let Some(k) = chunk.iter().position(|&b| is_control(b))
+            && let Some(k) = chunk.iter().position(|&b| is_control_byte(b))
         {
             return Some(i + k);
         }
@@ -195,7 +200,7 @@ fn find_control(bytes: &[u8]) -> Option<usize> {
     }
     bytes[i..]
         .iter()
-        .position(|&b| is_control(b))
+        .position(|&b| is_control_byte(b))
         .map(|k| i + k)
 }
 
