@@ -559,6 +559,7 @@ pub(crate) mod json {
     }
 
     /// A decimal as a string, normalised ("3500000000", "4.87").
+    ///
     /// Written from the mantissa's digits, as `Display` writes the
     /// normalised decimal (pinned against it by a test), without the
     /// formatting machinery.
