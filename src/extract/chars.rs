@@ -127,6 +127,8 @@ pub(super) fn find_digit(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|k| i + k)
 }
 
+/// The start of the run of letters that ends at `pos` (`pos` itself when
+/// no letter ends there).
 pub(super) fn word_start(text: &str, pos: usize) -> usize {
     let mut s = pos;
     while let Some(c) = prev_char(text, s) {

@@ -36,12 +36,7 @@ pub(super) fn sentence_dot(text: &str, para: &mut [Found], lang: Lang) {
         let Some(stem) = text[f.start..f.end].strip_suffix('.') else {
             continue;
         };
-        let word_start = stem
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !c.is_alphabetic())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let word = &stem[word_start..];
+        let word = &stem[word_start(stem, stem.len())..];
         if word.is_empty() || !dotless.iter().any(|d| fold_str(d) == fold_str(word)) {
             continue;
         }
@@ -78,12 +73,7 @@ pub(super) fn currency_by_place(text: &str, ps: usize, pe: usize, para: &mut [Fo
             continue;
         }
         let span = &text[f.start..f.end];
-        let word_start = span
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !c.is_alphabetic())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let word = fold_str(&span[word_start..]);
+        let word = fold_str(&span[word_start(span, span.len())..]);
         let Some(name) = places
             .iter()
             .find(|p| p.names.iter().any(|n| word.starts_with(&fold_str(n))))
@@ -129,6 +119,6 @@ fn names_place(folded: &str, place: &str) -> bool {
         folded[..i]
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
+            .is_none_or(|c| !is_word_char(c))
     })
 }
