@@ -64,8 +64,8 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(pieces, whole);
     }
     // Extraction on the masked text; spans slice the original.
-    let (text, _) = input::to_text(whole);
-    let (original, _) = input::to_text(html);
+    let (text, _) = input::to_text(whole, 0);
+    let (original, _) = input::to_text(html, 0);
     for f in chiffre::extract(&text, &chiffre::Options::default()) {
         assert!(original.is_char_boundary(f.start) && original.is_char_boundary(f.end));
         let _ = &original[f.start..f.end];
