@@ -241,6 +241,9 @@ static WORDS: &[Entry] = &[
     w("finnische Mark", Word::CurNone),
     w("Dinar", Word::CurNone),
     w("Riyal", Word::CurNone),
+    w("Riyals", Word::CurNone),
+    w("Rial", Word::CurNone),
+    w("Rials", Word::CurNone),
     w("Peseten", Word::CurNone),
     w("Gulden", Word::CurNone),
     // ---- subunits ----

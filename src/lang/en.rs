@@ -234,6 +234,8 @@ static WORDS: &[Entry] = &[
     w("riyals", Word::CurNone),
     w("rial", Word::CurNone),
     w("rials", Word::CurNone),
+    w("krone", Word::CurNone),
+    w("kroner", Word::CurNone),
     w("peso", Word::CurNone),
     w("pesos", Word::CurNone),
     w("markka", Word::CurNone),
