@@ -497,6 +497,9 @@ pub(crate) struct Lexicon {
     /// word in any ASCII case, or in lower, title and upper case, "ё" and
     /// "е" both): an Aho–Corasick automaton, table-driven over the bytes.
     num_finder: Option<aho_corasick::dfa::DFA>,
+    /// The start keys of the automaton's words: most words of a text are
+    /// refused by a bit test before the automaton is run at them.
+    num_starts: Starts,
 }
 
 /// The entries of a language's lexicon: the common words, its table, its
@@ -615,6 +618,7 @@ impl Lexicon {
             meanings: Vec::new(),
             ascii_root: [0; 128],
             num_finder: None,
+            num_starts: Starts([0; 64]),
             num_first_ascii: [false; 128],
             num_first_other: Vec::new(),
             table: Vec::new(),
@@ -638,6 +642,7 @@ impl Lexicon {
         }
         patterns.sort();
         patterns.dedup();
+        lx.num_starts = Starts::of_words(patterns.iter().map(String::as_str));
         lx.num_finder = aho_corasick::dfa::DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::Standard)
@@ -804,59 +809,51 @@ impl Lexicon {
         }
     }
 
-    /// The next position in `from..to` where a word that may start a
-    /// spelled-out number begins (on a word boundary). A first word of one
+    /// Whether a word that may start a spelled-out number begins right at
+    /// `start` and ends by `to`, on a word boundary. A first word of one
     /// or two letters counts only whole: "a" does not start "about", nor
     /// "un" "until" (no such word glues to another); longer ones may start a
     /// glued compound ("zweihundert", "трехлетние").
     ///
-    /// The automaton is walked by hand over the bytes, every match of every
-    /// word reported where it ends (overlapping semantics); the earliest
-    /// start that passes wins. That is the first match a leftmost-longest
-    /// search would accept, because a pattern's non-letters come only at
-    /// its end ("mrd.") and a pattern of one or two characters is letters
-    /// only (both pinned by a test): no match hides a word boundary, and a
-    /// short word refused before a letter has no shorter prefix that would
-    /// pass.
-    pub(crate) fn next_number_word(&self, text: &str, from: usize, to: usize) -> Option<usize> {
+    /// The automaton is walked by hand from `start`, every match of every
+    /// word reported where it ends (overlapping semantics), and a match
+    /// counts when it starts at `start`. The callers ask at word starts
+    /// ([`crate::extract`]'s tokens, runs of letters and digits): every
+    /// first word starts with a letter (pinned by a test), so that no start
+    /// on a word boundary is missed; each start is first filtered by its
+    /// key ([`Lexicon::may_start_number_key`]).
+    pub(crate) fn number_word_at(&self, text: &str, start: usize, to: usize) -> bool {
         use aho_corasick::automaton::Automaton;
-        let dfa = self.num_finder.as_ref()?;
-        let bytes = &text.as_bytes()[..to];
-        let max_len = dfa.max_pattern_len();
-        let mut sid = dfa.start_state(aho_corasick::Anchored::No).ok()?;
-        let mut best: Option<usize> = None;
-        let mut at = from;
-        while at < bytes.len() {
-            // A match that starts before the best one ends by now.
-            if best.is_some_and(|b| at >= b + max_len) {
-                break;
-            }
-            sid = dfa.next_state(aho_corasick::Anchored::No, sid, bytes[at]);
-            at += 1;
+        let Some(dfa) = self.num_finder.as_ref() else {
+            return false;
+        };
+        let Ok(mut sid) = dfa.start_state(aho_corasick::Anchored::No) else {
+            return false;
+        };
+        // Every match that starts at `start` ends within the longest pattern.
+        let end = to.min(start.saturating_add(dfa.max_pattern_len()));
+        let bytes = text.as_bytes();
+        for at in start + 1..=end {
+            sid = dfa.next_state(aho_corasick::Anchored::No, sid, bytes[at - 1]);
             if !dfa.is_special(sid) || !dfa.is_match(sid) {
                 continue;
             }
             for k in 0..dfa.match_len(sid) {
-                let start = at - dfa.pattern_len(dfa.match_pattern(sid, k));
-                if start < from || best.is_some_and(|b| start >= b) {
-                    continue;
-                }
-                let short = text[start..at].chars().nth(2).is_none();
-                if short && text[at..].chars().next().is_some_and(is_letter) {
-                    continue;
-                }
-                // Through invisible characters: "capst\u{ad}one" has no "one".
-                let boundary = !text[..start]
-                    .trim_end_matches(is_format)
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_word_char);
-                if boundary {
-                    best = Some(start);
+                if at - dfa.pattern_len(dfa.match_pattern(sid, k)) == start
+                    && number_match_passes(text, start, at)
+                {
+                    return true;
                 }
             }
         }
-        best
+        false
+    }
+
+    /// False only when no word that starts a spelled-out number has this
+    /// start key ([`start_key`] of the position): most words of a text.
+    #[inline]
+    pub(crate) fn may_start_number_key(&self, key: Option<u64>) -> bool {
+        self.num_starts.may_start_key(key)
     }
 
     /// Every entry that matches `text` at byte `pos`, longest first, that
@@ -997,10 +994,27 @@ impl<'l> Hits<'l> {
     }
 }
 
+/// A match of the number-word automaton from `start` to `at` counts: a
+/// first word of one or two characters is whole (not followed by a
+/// letter), and the match starts a word (through invisible characters:
+/// "capst\u{ad}one" has no "one").
+fn number_match_passes(text: &str, start: usize, at: usize) -> bool {
+    let short = text[start..at].chars().nth(2).is_none();
+    if short && text[at..].chars().next().is_some_and(is_letter) {
+        return false;
+    }
+    !text[..start]
+        .trim_end_matches(is_format)
+        .chars()
+        .next_back()
+        .is_some_and(is_word_char)
+}
+
 /// A filter on the first letters of some table words: before a lookup,
 /// the up to three letters that start a position say whether any word of
 /// interest may start there (a bit set, so that most words of a text cost
 /// a few instructions instead of a trie walk).
+#[derive(Debug)]
 pub(crate) struct Starts([u64; 64]);
 
 impl Starts {
@@ -1022,10 +1036,28 @@ impl Starts {
     /// may (or when an invisible character makes the start unsure).
     #[inline]
     pub(crate) fn may_start_at(&self, text: &str, pos: usize) -> bool {
-        start_key(text, pos).is_none_or(|key| {
+        self.may_start_key(start_key(text, pos))
+    }
+
+    /// [`Starts::may_start_at`] for a position whose key is known.
+    #[inline]
+    pub(crate) fn may_start_key(&self, key: Option<u64>) -> bool {
+        key.is_none_or(|key| {
             let b = start_bit(key);
             self.0[b / 64] & (1 << (b % 64)) != 0
         })
+    }
+
+    /// The starts of these words (each given in any case).
+    fn of_words<'w>(words: impl IntoIterator<Item = &'w str>) -> Starts {
+        let mut bits = [0u64; 64];
+        for w in words {
+            if let Some(key) = start_key(w, 0) {
+                let b = start_bit(key);
+                bits[b / 64] |= 1 << (b % 64);
+            }
+        }
+        Starts(bits)
     }
 }
 
@@ -1055,7 +1087,7 @@ impl LangStarts {
 /// non-letter ends them), packed; `None` when an invisible character
 /// comes first (a lookup skips those inside a word).
 #[inline]
-fn start_key(text: &str, pos: usize) -> Option<u64> {
+pub(crate) fn start_key(text: &str, pos: usize) -> Option<u64> {
     let bytes = text.as_bytes();
     let mut key = 0u64;
     let mut i = pos;
@@ -1072,7 +1104,14 @@ fn start_key(text: &str, pos: usize) -> Option<u64> {
             i += 1;
             continue;
         }
-        let (c, len) = next_char_at(text, i);
+        let (c, len) = match (b, bytes.get(i + 1)) {
+            // Two bytes (Latin, Cyrillic): decoded here.
+            (0xc2..=0xdf, Some(&n)) => {
+                let u = (u32::from(b & 0x1f) << 6) | u32::from(n & 0x3f);
+                (char::from_u32(u).unwrap_or(' '), 2)
+            }
+            _ => next_char_at(text, i),
+        };
         if is_format(c) {
             return None;
         }
@@ -1097,21 +1136,50 @@ mod tests {
     use super::*;
     use crate::lang::ScaleForm;
 
-    /// What `next_number_word` relies on: a first word's non-letters come
-    /// only at its end ("mrd."), and a first word of one or two characters
-    /// is letters only.
+    /// What `number_word_at` and its callers rely on: a first word starts
+    /// with a letter (so it starts a token), its non-letters come only at
+    /// its end ("mrd."), and a first word of one or two characters is
+    /// letters only; and the key filter lets each of its forms through,
+    /// whatever follows it.
     #[test]
     fn ok_number_first_words_have_their_letters_first() {
         for lang in Lang::ALL {
+            let lx = lexicon(lang);
             for first in number_first_words(&rows(lang)) {
                 let first = first.as_str();
+                assert!(
+                    first.chars().next().is_some_and(char::is_alphabetic),
+                    "{lang:?} {first:?}"
+                );
                 let letters = first.trim_end_matches(|c: char| !c.is_alphabetic());
                 assert!(
                     letters.chars().all(char::is_alphabetic),
                     "{lang:?} {first:?}"
                 );
-                if first.chars().count() <= 2 {
+                let short = first.chars().count() <= 2;
+                if short {
                     assert_eq!(letters, first, "{lang:?} {first:?}");
+                }
+                let forms = if first.is_ascii() {
+                    vec![first.to_string(), first.to_uppercase()]
+                } else {
+                    case_variants(first)
+                };
+                for form in forms {
+                    // A short word counts only before a non-letter.
+                    let after: &[&str] = if short {
+                        &[" ", "", "1"]
+                    } else {
+                        &[" ", "x", "1", "я"]
+                    };
+                    for a in after {
+                        let text = format!("{form}{a}");
+                        assert!(
+                            lx.may_start_number_key(start_key(&text, 0)),
+                            "{lang:?} {text:?}"
+                        );
+                        assert!(lx.number_word_at(&text, 0, text.len()), "{lang:?} {text:?}");
+                    }
                 }
             }
         }

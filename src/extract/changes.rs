@@ -23,6 +23,7 @@
 //! adverb ("threefold", "вдвое", "в 2,5 раза") is a figure only when it is
 //! the change of a verb.
 
+use super::tokens::{Token, first_at};
 use super::*;
 use std::collections::HashSet;
 
@@ -170,28 +171,35 @@ fn mark_before(lx: &Lexicon, text: &str, pos: usize) -> Option<Mark> {
 /// keeps the stage cheap.
 static STARTS: LangStarts = LangStarts::new(|w| interesting(w).is_some());
 
-/// The words of interest from `from` to `to`: words that start the
-/// paragraph or follow a space, a line break or an opening bracket (found
-/// with `memchr`, so that the stage costs little on long texts), outside
-/// figures other than bare numbers ("divisé par deux" covers the number
-/// "deux").
-fn hits(lang: Lang, text: &str, from: usize, to: usize, para: &[Found]) -> Vec<Hit> {
+/// The words of interest from `from` to `to`: words (`tokens`) that
+/// start the paragraph or follow a space, a line break or an opening
+/// bracket, outside figures other than bare numbers ("divisé par deux"
+/// covers the number "deux").
+fn hits(
+    lang: Lang,
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    to: usize,
+    para: &[Found],
+) -> Vec<Hit> {
     let lx = crate::lexicon::lexicon(lang);
     let mut out = Vec::new();
     let starts = STARTS.get(lang);
-    let bytes = &text.as_bytes()[..to];
+    let bytes = text.as_bytes();
     let mut k = 0; // next figure that may cover a position
-    // The paragraph's start, and each byte after a space, a line break or
-    // an opening bracket.
-    let gaps = &bytes[from..to.saturating_sub(1).max(from)];
-    let after = memchr::memchr3_iter(b' ', b'\n', b'(', gaps).map(|i| from + i + 1);
-    for pos in std::iter::once(from).chain(after) {
-        // A word starts with a letter: ASCII, or a multi-byte character.
-        if pos >= to || !(bytes[pos].is_ascii_alphabetic() || bytes[pos] >= 0xc0) {
+    for t in &tokens[first_at(tokens, from)..] {
+        let pos = t.start;
+        if pos >= to {
+            break;
+        }
+        // The paragraph's start, or after a space, a line break or an
+        // opening bracket.
+        if pos != from && !matches!(bytes[pos - 1], b' ' | b'\n' | b'(') {
             continue;
         }
         // The first letters first: most words stop here.
-        if !starts.may_start_at(text, pos) {
+        if !starts.may_start_key(t.key) {
             continue;
         }
         let Some(c) = text[pos..].chars().next() else {
@@ -282,8 +290,10 @@ fn sort_of(f: &Figure) -> (Kind, Option<crate::unit::Currency>, Option<Unit>) {
 /// Runs the stage on the figures `out[before..]` of one paragraph: adds the
 /// multiples, splits ranges that are two levels, and pushes the changes
 /// (indices into `out`).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn changes(
     text: &str,
+    tokens: &[Token],
     out: &mut Vec<Found>,
     before: usize,
     ps: usize,
@@ -293,7 +303,7 @@ pub(super) fn changes(
 ) {
     let lx = crate::lexicon::lexicon(lang);
     // No word of change, no change (and no multiple): most paragraphs.
-    let words = hits(lang, text, ps, pe, &out[before..]);
+    let words = hits(lang, text, tokens, ps, pe, &out[before..]);
     if words.is_empty() {
         return;
     }

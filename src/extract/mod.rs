@@ -17,6 +17,9 @@
 //!
 //! * `stream`: where a stream may be cut, and the paragraphs of a piece;
 //! * `mod` (here): the language of each paragraph, then the stages below;
+//! * `tokens`: the paragraph's words, cut once, with the keys of their
+//!   first letters, for the stages that look for table words at word
+//!   starts (`scan`, `changes`);
 //! * `scan`: anchors (digits, number words) and the grammar run from the
 //!   earliest prefix that belongs to each (`crate::grammar`, `crate::resolve`);
 //! * `reject` and `invisible`: readings that are no figure;
@@ -102,6 +105,7 @@ mod reject;
 mod scan;
 mod sentence;
 mod stream;
+mod tokens;
 
 use chars::*;
 use context::*;
@@ -328,6 +332,9 @@ pub struct Extractor {
     opts: Options,
     doc_lang: Option<Lang>,
     stats: Stats,
+    /// The words of the paragraph being read (a buffer kept between
+    /// paragraphs).
+    tokens: Vec<tokens::Token>,
 }
 
 /// The work an [`Extractor`] has done: it grows linearly with the input,
@@ -359,6 +366,7 @@ impl Extractor {
             opts,
             doc_lang,
             stats: Stats::default(),
+            tokens: Vec::new(),
         }
     }
 
@@ -401,10 +409,12 @@ impl Extractor {
                 }
             };
             let before = out.len();
+            tokens::tokens(text, ps, pe, &mut self.tokens);
             let reading = Reading {
                 lang,
                 others,
                 opts: &self.opts,
+                tokens: &self.tokens,
             };
             scan_paragraph(text, ps, pe, &reading, &mut out, &mut self.stats);
             let para = &mut out[before..];
@@ -412,7 +422,8 @@ impl Extractor {
             currency_by_place(text, ps, pe, para, lang);
             distribute_list_scales(text, para, lang);
             currency_from_sentence(text, para);
-            changes::changes(text, &mut out, before, ps, pe, lang, &mut links);
+            let words = &self.tokens;
+            changes::changes(text, words, &mut out, before, ps, pe, lang, &mut links);
             if self.opts.prices {
                 price_field(text, &mut out, before, self.opts.local_currency);
             }
@@ -441,6 +452,8 @@ struct Reading<'a> {
     lang: Lang,
     others: &'a [Lang],
     opts: &'a Options,
+    /// The paragraph's words.
+    tokens: &'a [tokens::Token],
 }
 
 /// A found figure with its source, ready to serialise as one flat record:

@@ -3,6 +3,7 @@
 //! prefix that belongs to it (currency, sign, qualifier, range opener). The
 //! first reading that covers the anchor and passes `reject` is the figure.
 
+use super::tokens::{Token, first_at};
 use super::*;
 
 pub(super) fn scan_paragraph(
@@ -30,8 +31,16 @@ pub(super) fn scan_paragraph(
     let mut format_cache = (!formats).then_some(None);
     let reversed = reversed_spans(text, ps, pe);
     while pos < pe {
-        let Some(anchor) = next_anchor(&cx, text, pos, pe, &mut digit_cache, &mut format_cache)
-        else {
+        let found = next_anchor(
+            &cx,
+            text,
+            r.tokens,
+            pos,
+            pe,
+            &mut digit_cache,
+            &mut format_cache,
+        );
+        let Some(anchor) = found else {
             break;
         };
         stats.anchors += 1;
@@ -136,9 +145,11 @@ pub(super) fn best_reading(
 /// The next digit or number-word start at or after `pos`.
 /// `digit`: the next digit found by an earlier call, if it is still ahead
 /// (so that a paragraph with few digits is scanned for them once).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn next_anchor(
     cx: &Cx<'_>,
     text: &str,
+    tokens: &[Token],
     pos: usize,
     pe: usize,
     digit_cache: &mut Option<Option<usize>>,
@@ -158,8 +169,9 @@ pub(super) fn next_anchor(
     // Number words before the digit, found by the prefilter and confirmed
     // by the word grammar.
     let mut from = pos;
+    let mut next = first_at(tokens, pos);
     while from < limit {
-        let Some(at) = cx.lx.next_number_word(text, from, limit) else {
+        let Some(at) = next_number_word(cx, text, tokens, &mut next, from, limit) else {
             break;
         };
         // An article alone, before no table word, needs no grammar to be
@@ -179,6 +191,33 @@ pub(super) fn next_anchor(
         from = compound_end(text, at);
     }
     cut_word.or(digit)
+}
+
+/// The first word of the paragraph (`tokens`) from `from` to `limit` that
+/// may start a spelled-out number: by its key first, then by the number-word
+/// automaton run at its start ([`crate::lexicon::Lexicon::number_word_at`]).
+/// `k`: the next token to try, kept between calls.
+fn next_number_word(
+    cx: &Cx<'_>,
+    text: &str,
+    tokens: &[Token],
+    k: &mut usize,
+    from: usize,
+    limit: usize,
+) -> Option<usize> {
+    while *k < tokens.len() && tokens[*k].start < from {
+        *k += 1;
+    }
+    while let Some(t) = tokens.get(*k) {
+        if t.start >= limit {
+            return None;
+        }
+        *k += 1;
+        if cx.lx.may_start_number_key(t.key) && cx.lx.number_word_at(text, t.start, limit) {
+            return Some(t.start);
+        }
+    }
+    None
 }
 
 /// "a deal", "un fonds", "ein Jahr": an article alone is the number one only
