@@ -99,10 +99,24 @@ pub(super) fn tokens(text: &str, ps: usize, pe: usize, out: &mut Vec<Token>) {
         let start = i;
         i += len;
         // The key of the first letters, as `start_key` reads them: up to
-        // three letters, folded; a digit ends it.
+        // three letters, folded; a digit ends it. ASCII from its bytes.
         let (mut key, mut letters) = (0u64, 0);
         let mut open = add_letter(&mut key, &mut letters, c);
         while open && i < pe {
+            let b = bytes[i];
+            if b.is_ascii_alphabetic() {
+                key = (key << 21) | u64::from(b | 0x20);
+                letters += 1;
+                open = letters < 3;
+                i += 1;
+                continue;
+            }
+            if b < 0x80 {
+                // A digit ends the key; anything else, the word.
+                open = !b.is_ascii_digit();
+                i += usize::from(!open);
+                break;
+            }
             let (c, len, word) = char_at(text, i);
             if !word {
                 break;
@@ -143,19 +157,20 @@ pub(super) fn tokens(text: &str, ps: usize, pe: usize, out: &mut Vec<Token>) {
 /// the key is complete (three letters) or ended (by a digit).
 #[inline(always)]
 fn add_letter(key: &mut u64, letters: &mut u32, c: char) -> bool {
-    let f = if c.is_ascii() {
-        if !c.is_ascii_alphabetic() {
-            return false;
+    let u = c as u32;
+    let f = match u {
+        0x61..=0x7a | 0x430..=0x44f => u,
+        0x41..=0x5a | 0x410..=0x42f => u + 0x20,
+        _ if c.is_ascii() => return false,
+        _ => {
+            let f = fold(c);
+            if !is_letter(f) {
+                return false;
+            }
+            f as u32
         }
-        char::from(c as u8 | 0x20)
-    } else {
-        let f = fold(c);
-        if !is_letter(f) {
-            return false;
-        }
-        f
     };
-    *key = (*key << 21) | u64::from(f as u32);
+    *key = (*key << 21) | u64::from(f);
     *letters += 1;
     *letters < 3
 }
@@ -224,7 +239,7 @@ mod tests {
     #[test]
     fn ok_token_keys_are_start_keys() {
         let texts = [
-            "Ro\u{ad}se rose ÉTÉ ёлка Ёж a\u{1}b de\u{200b}ux 2nd x²y ʼab Straße",
+            "Ro\u{ad}se rose ÉTÉ ёлка Ёж a\u{1}b de\u{200b}ux 2nd x²y ʼab Straße a1b ab1 ВЫРОС Ab",
             "в 2,5 раза; à 9 milliards — un\u{ad}",
             "ab",
         ];
