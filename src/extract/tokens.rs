@@ -31,6 +31,8 @@ const WORD1: u8 = 1;
 const WORD2: u8 = 2;
 /// Any other lead byte: the character is decoded and tested.
 const OTHER: u8 = 3;
+/// The lead byte of U+00C0..U+00FF: letters but × and ÷.
+const LATIN1: u8 = 4;
 
 static CLASS: [u8; 256] = {
     let mut t = [OTHER; 256];
@@ -43,6 +45,7 @@ static CLASS: [u8; 256] = {
         };
         b += 1;
     }
+    t[0xc3] = LATIN1;
     t[0xd0] = WORD2;
     t[0xd1] = WORD2;
     t[0xd3] = WORD2;
@@ -130,6 +133,7 @@ pub(super) fn tokens(text: &str, ps: usize, pe: usize, out: &mut Vec<Token>) {
                 WORD1 => i += 1,
                 WORD2 => i += 2,
                 GAP => break,
+                LATIN1 if !matches!(bytes.get(i + 1), Some(0x97 | 0xb7)) => i += 2,
                 _ => {
                     let (_, len, word) = char_at(text, i);
                     if !word {
@@ -231,6 +235,7 @@ mod tests {
                 WORD1 => assert!(c.is_ascii_alphanumeric(), "{c:?}"),
                 WORD2 => assert!(is_word_char(c) && c.len_utf8() == 2, "{c:?}"),
                 GAP => assert!(c.is_ascii() && !c.is_ascii_alphanumeric(), "{c:?}"),
+                LATIN1 => assert_eq!(is_word_char(c), !matches!(c, '×' | '÷'), "{c:?}"),
                 _ => assert!(!c.is_ascii(), "{c:?}"),
             }
         }
