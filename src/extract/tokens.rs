@@ -57,126 +57,156 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// The character at `i` (a character boundary), its length, and whether
-/// it is a letter or a digit ([`is_word_char`]). Two-byte characters
-/// (Latin, Cyrillic) are decoded from their bytes.
+/// Whether the character at `i` (a character boundary) is a letter or a
+/// digit ([`is_word_char`]), and its length. Two-byte characters (Latin,
+/// Cyrillic) are decoded from their bytes.
 #[inline(always)]
-fn char_at(text: &str, i: usize) -> (char, usize, bool) {
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
     let b = bytes[i];
     if b < 0x80 {
-        return (char::from(b), 1, CLASS[usize::from(b)] == WORD1);
+        return (CLASS[usize::from(b)] == WORD1, 1);
     }
     if b < 0xe0 && i + 1 < bytes.len() {
         // A lead byte of two (0xc2..=0xdf at a boundary of valid UTF-8).
         let u = (u32::from(b & 0x1f) << 6) | u32::from(bytes[i + 1] & 0x3f);
-        let c = char::from_u32(u).unwrap_or(' ');
         let word = match u {
             0x400..=0x481 | 0x48a..=0x4ff => true,
             0x482..=0x489 => false,
             0xc0..=0x24f => u != 0xd7 && u != 0xf7,
-            _ => is_word_char(c),
+            _ => char::from_u32(u).is_some_and(is_word_char),
         };
-        return (c, 2, word);
+        return (word, 2);
     }
     let c = text[i..].chars().next().unwrap_or(' ');
-    (c, c.len_utf8(), is_word_char(c))
+    (is_word_char(c), c.len_utf8())
 }
 
 /// The words of `text[ps..pe]`, in order, into `out` (cleared first).
+///
+/// Eight bytes of ASCII are read at once: a mask of their letters and
+/// digits gives the word starts among them, with no branch per byte. Other
+/// text goes a character at a time, a word at a time once inside one
+/// (two-byte letters by their lead byte).
 pub(super) fn tokens(text: &str, ps: usize, pe: usize, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut i = ps;
+    // Whether the character before `i` belongs to a word that started at
+    // or after `ps`.
+    let mut in_word = false;
     while i < pe {
-        // The gap before the next word: ASCII first.
-        if CLASS[usize::from(bytes[i])] == GAP {
-            i += 1;
-            continue;
-        }
-        let (c, len, word) = char_at(text, i);
-        if !word {
-            i += len;
-            continue;
-        }
-        let start = i;
-        i += len;
-        // The key of the first letters, as `start_key` reads them: up to
-        // three letters, folded; a digit ends it. ASCII from its bytes.
-        let (mut key, mut letters) = (0u64, 0);
-        let mut open = add_letter(&mut key, &mut letters, c);
-        while open && i < pe {
-            let b = bytes[i];
-            if b.is_ascii_alphabetic() {
-                key = (key << 21) | u64::from(b | 0x20);
-                letters += 1;
-                open = letters < 3;
-                i += 1;
+        if let Some(eight) = bytes.get(i..i + 8).filter(|_| i + 8 <= pe) {
+            let x = u64::from_le_bytes(eight.try_into().unwrap_or([0x80; 8]));
+            if x & HIGH == 0 {
+                let word = ascii_word_bytes(x);
+                // A word byte after a byte that is none (or after the
+                // previous eight, for the first).
+                let mut starts = word & !((word << 8) | u64::from(in_word) << 7);
+                while starts != 0 {
+                    let start = i + (starts.trailing_zeros() / 8) as usize;
+                    out.push(Token {
+                        start,
+                        key: key_at(text, start),
+                    });
+                    starts &= starts - 1;
+                }
+                in_word = word >> 63 != 0;
+                i += 8;
                 continue;
             }
-            if b < 0x80 {
-                // A digit ends the key; anything else, the word.
-                open = !b.is_ascii_digit();
-                i += usize::from(!open);
-                break;
-            }
-            let (c, len, word) = char_at(text, i);
-            if !word {
-                break;
-            }
-            open = add_letter(&mut key, &mut letters, c);
-            i += len;
         }
-        // The rest of the word, by lead bytes.
-        while i < pe {
-            match CLASS[usize::from(bytes[i])] {
-                WORD1 => i += 1,
-                WORD2 => i += 2,
-                GAP => break,
-                LATIN1 if !matches!(bytes.get(i + 1), Some(0x97 | 0xb7)) => i += 2,
-                _ => {
-                    let (_, len, word) = char_at(text, i);
-                    if !word {
-                        break;
-                    }
-                    i += len;
-                }
-            }
+        if in_word {
+            // The rest of the word, by lead bytes.
+            i = word_rest(text, i, pe);
+            in_word = false;
+            continue;
         }
-        // A word of fewer than three letters: `start_key` reads the
-        // character after it too (an invisible one leaves the key unsure).
-        let key = if !open || i >= text.len() {
-            Some(key)
-        } else if i >= pe {
-            start_key(text, start)
-        } else {
-            let (c, _, _) = char_at(text, i);
-            (c.is_ascii() || !is_format(c)).then_some(key)
-        };
-        out.push(Token { start, key });
+        let (word, len) = word_char_at(text, i);
+        if word {
+            out.push(Token {
+                start: i,
+                key: key_at(text, i),
+            });
+            in_word = true;
+        }
+        i += len;
     }
 }
 
-/// Adds the letter `c` (a letter or a digit) to a start key: false when
-/// the key is complete (three letters) or ended (by a digit).
+/// The high bit of each of eight bytes.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each of these eight ASCII bytes that is a letter or a
+/// digit: a byte below 0x80 lies in `lo..=hi` when adding `0x80 - lo` sets
+/// its high bit and adding `0x7f - hi` does not (no carry crosses a byte).
 #[inline(always)]
-fn add_letter(key: &mut u64, letters: &mut u32, c: char) -> bool {
-    let u = c as u32;
-    let f = match u {
-        0x61..=0x7a | 0x430..=0x44f => u,
-        0x41..=0x5a | 0x410..=0x42f => u + 0x20,
-        _ if c.is_ascii() => return false,
-        _ => {
-            let f = fold(c);
-            if !is_letter(f) {
-                return false;
-            }
-            f as u32
-        }
+fn ascii_word_bytes(x: u64) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let within = |x: u64, lo: u8, hi: u8| {
+        let above = x.wrapping_add(LOW * u64::from(0x80 - lo));
+        let over = x.wrapping_add(LOW * u64::from(0x7f - hi));
+        above & !over & HIGH
     };
-    *key = (*key << 21) | u64::from(f);
-    *letters += 1;
-    *letters < 3
+    within(x, b'0', b'9') | within(x | (LOW * 0x20), b'a', b'z')
+}
+
+/// Past the word characters from `i` (inside a word) up to `pe`.
+#[inline]
+fn word_rest(text: &str, mut i: usize, pe: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < pe {
+        match CLASS[usize::from(bytes[i])] {
+            WORD1 => i += 1,
+            WORD2 => i += 2,
+            GAP => break,
+            LATIN1 if !matches!(bytes.get(i + 1), Some(0x97 | 0xb7)) => i += 2,
+            _ => {
+                let (word, len) = word_char_at(text, i);
+                if !word {
+                    break;
+                }
+                i += len;
+            }
+        }
+    }
+    i
+}
+
+/// [`start_key`] at `s`, read from the bytes for ASCII and for the
+/// two-byte letters of the tables' scripts; anything else, and a short
+/// word ended by a character that may be invisible, through `start_key`
+/// itself (pinned to it by a property test).
+#[inline]
+fn key_at(text: &str, s: usize) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let mut key = 0u64;
+    let mut i = s;
+    for _ in 0..3 {
+        let Some(&b) = bytes.get(i) else {
+            return Some(key);
+        };
+        if b < 0x80 {
+            if !b.is_ascii_alphabetic() {
+                return Some(key);
+            }
+            key = (key << 21) | u64::from(b | 0x20);
+            i += 1;
+            continue;
+        }
+        let Some(&n) = bytes.get(i + 1).filter(|_| (0xc2..0xe0).contains(&b)) else {
+            return start_key(text, s);
+        };
+        let u = (u32::from(b & 0x1f) << 6) | u32::from(n & 0x3f);
+        let f = match u {
+            0x430..=0x44f | 0xdf..=0xf6 | 0xf8..=0xff => u,
+            0x410..=0x42f | 0xc0..=0xd6 | 0xd8..=0xde => u + 0x20,
+            _ => return start_key(text, s),
+        };
+        key = (key << 21) | u64::from(f);
+        i += 2;
+    }
+    Some(key)
 }
 
 /// The first token that starts at or after `pos`.
@@ -187,6 +217,55 @@ pub(super) fn first_at(tokens: &[Token], pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The tokens by their definition: each letter or digit after none,
+    /// with the start key of its position.
+    fn reference(text: &str, ps: usize, pe: usize) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut prev_word = false;
+        for (i, c) in text[ps..pe].char_indices() {
+            let word = is_word_char(c);
+            if word && !prev_word {
+                out.push(Token {
+                    start: ps + i,
+                    key: start_key(text, ps + i),
+                });
+            }
+            prev_word = word;
+        }
+        out
+    }
+
+    /// Characters of every class the tokenizer tells apart.
+    const CHARS: &[char] = &[
+        'a', 'Z', 'e', 'k', '0', '9', ' ', ' ', '.', '-', '\'', '(', '\n', '$', '€', 'é', 'É', 'ß',
+        'ü', '×', '÷', 'ё', 'Ё', 'д', 'Ж', 'ѣ', '҂', 'Ӏ', 'ĳ', 'ʼ', '’', '\u{a0}', '\u{ad}',
+        '\u{200b}', '\u{202e}', '\u{1}', '²', '½', '中', '٣', '🙂', 'ǅ',
+    ];
+
+    proptest! {
+        #[test]
+        fn prop_tokens_are_the_reference(
+            picks in proptest::collection::vec(0..CHARS.len(), 0..60),
+            cut in (0usize..60, 0usize..60),
+        ) {
+            let text: String = picks.iter().map(|&k| CHARS[k]).collect();
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            let (a, b) = (bounds[cut.0 % bounds.len()], bounds[cut.1 % bounds.len()]);
+            let (ps, pe) = (a.min(b), a.max(b));
+            let mut out = Vec::new();
+            tokens(&text, ps, pe, &mut out);
+            prop_assert_eq!(&out, &reference(&text, ps, pe), "{:?} {}..{}", text, ps, pe);
+            for &i in &bounds {
+                prop_assert_eq!(key_at(&text, i), start_key(&text, i), "{:?} at {}", text, i);
+            }
+        }
+    }
 
     /// The token starts of a text, as the words they start.
     fn words(text: &str) -> Vec<&str> {
