@@ -219,6 +219,9 @@ fn next_visible(text: &str, mut i: usize) -> (char, usize) {
 }
 
 /// Reorders `items` by their node number (stable), in linear time.
+/// The first characters the root finds by code point (see `Lexicon::root`).
+const ROOT_CHARS: usize = 0x800;
+
 fn group_by_node<T: Copy>(items: Vec<T>, nodes: usize, node: impl Fn(&T) -> u32) -> Vec<T> {
     let mut starts = vec![0usize; nodes + 1];
     for it in &items {
@@ -483,8 +486,11 @@ pub(crate) struct Lexicon {
     nodes: Vec<Node>,
     edges: Vec<(char, u32)>,
     meanings: Vec<Meaning>,
-    /// Child of the root for each ASCII first character (0 = none).
-    ascii_root: [u32; 128],
+    /// Child of the root for each first character below U+0800 (ASCII,
+    /// Latin, Cyrillic), by code point (0 = none): most lookups end after
+    /// the first character or two, so the first one is read without a hash
+    /// probe.
+    root: Vec<u32>,
     /// Folded first characters of number words: ASCII as a mask, others listed.
     num_first_ascii: [bool; 128],
     num_first_other: Vec<char>,
@@ -619,7 +625,7 @@ impl Lexicon {
             nodes: Vec::with_capacity(b.nodes),
             edges: Vec::new(),
             meanings: Vec::new(),
-            ascii_root: [0; 128],
+            root: Vec::new(),
             num_finder: None,
             num_starts: Starts([0; 64]),
             num_first_ascii: [false; 128],
@@ -682,19 +688,37 @@ impl Lexicon {
         }
         lx.edges = b.edges.iter().map(|&(_, c, n)| (c, n)).collect();
         lx.meanings = b.meanings.iter().map(|&(_, m)| m).collect();
+        lx.root = vec![0; ROOT_CHARS];
         for &(n, c, child) in &b.edges {
-            if n == 0 && c.is_ascii() {
-                lx.ascii_root[c as usize] = child;
+            if n == 0 && (c as usize) < ROOT_CHARS {
+                lx.root[c as usize] = child;
             }
         }
-        // The edge table, at most half full.
-        let size = (lx.edges.len() * 2).next_power_of_two().max(16);
+        // The edge table, at most half full, of the edges `child` does not
+        // read otherwise: those of nodes with several, but the root's
+        // first characters below U+0800. A small table stays in cache.
+        let hashed = |node: usize, n: &Node| n.edge_len > 1 && node != 0;
+        let in_table = lx
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|&(node, n)| hashed(node, n))
+            .map(|(_, n)| n.edge_len as usize)
+            .sum::<usize>()
+            + lx.nodes[0].edge_len as usize;
+        let size = (in_table * 2).next_power_of_two().max(16);
         lx.table = vec![(EMPTY, 0); size];
         let mask = size - 1;
         for (node, n) in lx.nodes.iter().enumerate() {
+            if !hashed(node, n) && node != 0 {
+                continue;
+            }
             for &(c, child) in
                 &lx.edges[n.edge_start as usize..(n.edge_start + n.edge_len) as usize]
             {
+                if node == 0 && (c as usize) < ROOT_CHARS {
+                    continue;
+                }
                 let key = ((node as u64) << 32) | u64::from(c as u32);
                 let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
                 while lx.table[i].0 != EMPTY {
@@ -726,8 +750,8 @@ impl Lexicon {
 
     #[inline]
     fn child(&self, node: u32, c: char) -> Option<u32> {
-        if node == 0 && c.is_ascii() {
-            let n = self.ascii_root[c as usize];
+        if node == 0 && (c as usize) < ROOT_CHARS {
+            let n = self.root[c as usize];
             return (n != 0).then_some(n);
         }
         let n = &self.nodes[node as usize];
