@@ -490,7 +490,7 @@ pub(crate) struct Lexicon {
     /// Latin, Cyrillic), by code point (0 = none): most lookups end after
     /// the first character or two, so the first one is read without a hash
     /// probe.
-    root: Vec<u32>,
+    root: [u32; ROOT_CHARS],
     /// Folded first characters of number words: ASCII as a mask, others listed.
     num_first_ascii: [bool; 128],
     num_first_other: Vec<char>,
@@ -625,7 +625,7 @@ impl Lexicon {
             nodes: Vec::with_capacity(b.nodes),
             edges: Vec::new(),
             meanings: Vec::new(),
-            root: Vec::new(),
+            root: [0; ROOT_CHARS],
             num_finder: None,
             num_starts: Starts([0; 64]),
             num_first_ascii: [false; 128],
@@ -688,7 +688,6 @@ impl Lexicon {
         }
         lx.edges = b.edges.iter().map(|&(_, c, n)| (c, n)).collect();
         lx.meanings = b.meanings.iter().map(|&(_, m)| m).collect();
-        lx.root = vec![0; ROOT_CHARS];
         for &(n, c, child) in &b.edges {
             if n == 0 && (c as usize) < ROOT_CHARS {
                 lx.root[c as usize] = child;
