@@ -1065,14 +1065,9 @@ impl Starts {
         Starts(bits)
     }
 
-    /// False only when no word of interest starts at `pos`; true when one
-    /// may (or when an invisible character makes the start unsure).
-    #[inline]
-    pub(crate) fn may_start_at(&self, text: &str, pos: usize) -> bool {
-        self.may_start_key(start_key(text, pos))
-    }
-
-    /// [`Starts::may_start_at`] for a position whose key is known.
+    /// False only when no word of interest has this start key
+    /// ([`start_key`] of a position); true when one may (or when the key is
+    /// unsure, `None`: an invisible character among the first letters).
     #[inline]
     pub(crate) fn may_start_key(&self, key: Option<u64>) -> bool {
         key.is_none_or(|key| {

@@ -3,7 +3,9 @@
 //! change ("до 41%"), "over six years" as a duration, and the currency of
 //! a sentence for its bare scaled numbers.
 
+use super::tokens::{Token, first_at};
 use super::*;
+use crate::lexicon::start_key;
 
 /// "выросла на 7 п.п., до 41%", "замедлилась до 9,4%": after a change
 /// figure and a comma, or right after a verb of change, a word that is both
@@ -81,23 +83,53 @@ pub(super) fn during(cx: &Cx<'_>, text: &str, f: &mut Found) {
 }
 
 /// The starts of the words before `pos`, nearest first, staying in the
-/// sentence and after `floor`.
+/// sentence and after `floor`, each with its start key. A word is a chain
+/// of tokens joined by hyphens, apostrophes or invisible characters
+/// ("long-term", "l'annuel"), starting at its first visible character; the
+/// walk jumps over the tokens and reads only the characters between them
+/// (a property test pins it to the same walk made a character at a time).
 pub(super) struct WordsBack<'t> {
     text: &'t str,
+    tokens: &'t [Token],
+    /// How many tokens start before `pos` (at most).
+    k: usize,
     pos: usize,
     floor: usize,
 }
 
+impl<'t> WordsBack<'t> {
+    pub(super) fn new(text: &'t str, tokens: &'t [Token], pos: usize, floor: usize) -> Self {
+        WordsBack {
+            text,
+            tokens,
+            k: first_at(tokens, pos),
+            pos,
+            floor,
+        }
+    }
+}
+
+/// A character that joins the tokens of one word.
+fn is_joiner_char(c: char) -> bool {
+    is_format(c) || matches!(c, '-' | '\'' | '’')
+}
+
 impl Iterator for WordsBack<'_> {
-    type Item = usize;
-    fn next(&mut self) -> Option<usize> {
-        let text = self.text;
+    type Item = (usize, Option<u64>);
+    fn next(&mut self) -> Option<(usize, Option<u64>)> {
+        let (text, tokens, floor) = (self.text, self.tokens, self.floor);
         let mut i = self.pos;
-        // Skip separators; stop at a sentence end.
-        while let Some((c, len)) = char_ending_at(text, i) {
-            if i <= self.floor || is_word_char(c) {
-                break;
-            }
+        while self.k > 0 && tokens[self.k - 1].start >= i {
+            self.k -= 1;
+        }
+        // Skip the separators back to the token before; stop at a sentence
+        // end.
+        let word_end = match self.k {
+            0 => 0,
+            k => tokens[k - 1].end.min(i),
+        };
+        while i > word_end && i > floor {
+            let (c, len) = char_ending_at(text, i)?;
             if matches!(c, '!' | '?' | ';' | '\n')
                 || (c == '.' && next_char(text, i).is_some_and(char::is_whitespace))
             {
@@ -105,24 +137,42 @@ impl Iterator for WordsBack<'_> {
             }
             i -= len;
         }
-        if i <= self.floor {
+        if i <= floor || self.k == 0 {
             return None;
         }
+        // Back over the chain of tokens and joiners.
         let end = i;
-        while let Some((c, len)) = char_ending_at(text, i) {
-            let in_word = is_word_char(c) || is_format(c) || matches!(c, '-' | '\'' | '’');
-            if i <= self.floor || !in_word {
+        let mut j = self.k;
+        loop {
+            i = tokens[j - 1].start.max(floor);
+            if i <= floor {
                 break;
             }
-            i -= len;
+            let prev_end = if j >= 2 { tokens[j - 2].end } else { 0 };
+            while i > prev_end && i > floor {
+                match char_ending_at(text, i) {
+                    Some((c, len)) if is_joiner_char(c) => i -= len,
+                    _ => break,
+                }
+            }
+            if i != prev_end || i <= floor || j < 2 {
+                break;
+            }
+            j -= 1;
         }
         // A word starts at its first visible character.
-        let i = format_run_after(text, i).min(end);
-        if i == end {
+        let ws = format_run_after(text, i).min(end);
+        if ws == end {
             return None;
         }
-        self.pos = i;
-        Some(i)
+        self.pos = ws;
+        self.k = j;
+        let key = if ws == tokens[j - 1].start {
+            tokens[j - 1].key
+        } else {
+            start_key(text, ws)
+        };
+        Some((ws, key))
     }
 }
 
@@ -140,6 +190,7 @@ static CONTEXT_STARTS: LangStarts = LangStarts::new(|w| {
 pub(super) fn enrich(
     cx: &Cx<'_>,
     text: &str,
+    tokens: &[Token],
     start: usize,
     floors: (usize, usize),
     f: &mut Figure,
@@ -154,12 +205,9 @@ pub(super) fn enrich(
         money && f.period.is_none(),
         f.qualifier == Qualifier::Exact,
     );
-    let back = WordsBack {
-        text,
-        pos: start,
-        floor: if money { money_floor } else { prev_end },
-    };
-    for (n, ws) in back.take(24).enumerate() {
+    let floor = if money { money_floor } else { prev_end };
+    let back = WordsBack::new(text, tokens, start, floor);
+    for (n, (ws, key)) in back.take(24).enumerate() {
         if !(want_loss || want_period || want_verb) {
             break;
         }
@@ -167,7 +215,7 @@ pub(super) fn enrich(
         let Some(c) = text[ws..].chars().next() else {
             break;
         };
-        if !cx.lx.may_start(c) || !CONTEXT_STARTS.get(cx.t.lang).may_start_at(text, ws) {
+        if !cx.lx.may_start(c) || !CONTEXT_STARTS.get(cx.t.lang).may_start_key(key) {
             continue;
         }
         let hits = cx.lx.hits_at(text, ws);
@@ -283,4 +331,77 @@ pub(super) fn has_sentence_end(gap: &str) -> bool {
         matches!(c, b'!' | b'?' | b';' | b'\n')
             || (c == b'.' && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The word starts before `pos` walked a character at a time: the
+    /// definition [`WordsBack`] reads from the tokens.
+    fn reference(text: &str, mut pos: usize, floor: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        loop {
+            let mut i = pos;
+            while let Some((c, len)) = char_ending_at(text, i) {
+                if i <= floor || is_word_char(c) {
+                    break;
+                }
+                if matches!(c, '!' | '?' | ';' | '\n')
+                    || (c == '.' && next_char(text, i).is_some_and(char::is_whitespace))
+                {
+                    return out;
+                }
+                i -= len;
+            }
+            if i <= floor {
+                return out;
+            }
+            let end = i;
+            while let Some((c, len)) = char_ending_at(text, i) {
+                if i <= floor || !(is_word_char(c) || is_joiner_char(c)) {
+                    break;
+                }
+                i -= len;
+            }
+            let ws = format_run_after(text, i).min(end);
+            if ws == end {
+                return out;
+            }
+            out.push(ws);
+            pos = ws;
+        }
+    }
+
+    const CHARS: &[char] = &[
+        'a', 'B', '7', ' ', ' ', '-', '\'', '’', '.', '!', '?', ';', '\n', ',', '$', 'é', 'д', '×',
+        '\u{ad}', '\u{200b}', '\u{a0}', '中',
+    ];
+
+    proptest! {
+        #[test]
+        fn prop_words_back_is_the_character_walk(
+            picks in proptest::collection::vec(0..CHARS.len(), 0..50),
+            at in (0usize..50, 0usize..50),
+        ) {
+            let text: String = picks.iter().map(|&k| CHARS[k]).collect();
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            let (a, b) = (bounds[at.0 % bounds.len()], bounds[at.1 % bounds.len()]);
+            let (floor, pos) = (a.min(b), a.max(b));
+            let mut toks = Vec::new();
+            super::super::tokens::tokens(&text, 0, text.len(), &mut toks);
+            let got: Vec<(usize, Option<u64>)> = WordsBack::new(&text, &toks, pos, floor).collect();
+            let want = reference(&text, pos, floor);
+            let starts: Vec<usize> = got.iter().map(|g| g.0).collect();
+            prop_assert_eq!(&starts, &want, "{:?} pos {} floor {}", text, pos, floor);
+            for (ws, key) in got {
+                prop_assert_eq!(key, start_key(&text, ws), "{:?} at {}", text, ws);
+            }
+        }
+    }
 }

@@ -17,9 +17,9 @@
 //!
 //! * `stream`: where a stream may be cut, and the paragraphs of a piece;
 //! * `mod` (here): the language of each paragraph, then the stages below;
-//! * `tokens`: the paragraph's words, cut once, with the keys of their
-//!   first letters, for the stages that look for table words at word
-//!   starts (`scan`, `changes`);
+//! * `tokens`: the paragraph's words, cut once, with their spans and the
+//!   keys of their first letters, for the stages that look for table words
+//!   at word starts (`scan`, `context`, `changes`);
 //! * `scan`: anchors (digits, number words) and the grammar run from the
 //!   earliest prefix that belongs to each (`crate::grammar`, `crate::resolve`);
 //! * `reject` and `invisible`: readings that are no figure;

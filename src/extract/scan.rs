@@ -71,7 +71,8 @@ pub(super) fn scan_paragraph(
                     .map(|p| p.end);
                 change_target(&cx, text, prev_end, &mut f);
                 during(&cx, text, &mut f);
-                enrich(&cx, text, f.start, (floor, money_floor), &mut f.figure);
+                let floors = (floor, money_floor);
+                enrich(&cx, text, r.tokens, f.start, floors, &mut f.figure);
                 floor = f.end;
                 if f.figure.kind == Kind::Money {
                     money_floor = f.end;

@@ -1,8 +1,9 @@
-//! Stage 0, tokens: each paragraph cut once into its words (runs of
+//! Stage 0b, tokens: each paragraph cut once into its words (runs of
 //! letters and digits, [`is_word_char`]), each with the key of its first
 //! letters ([`start_key`]). The stages that look for table words at word
 //! starts read these instead of walking the paragraph again: the anchors
-//! of spelled-out numbers (`scan`) and the words of change (`changes`).
+//! of spelled-out numbers (`scan`), the words before a figure (`context`)
+//! and the words of change (`changes`).
 //!
 //! An invisible format character ends a token, like any other character
 //! that is no letter or digit; the stages that read tokens say what they
@@ -18,6 +19,8 @@ use crate::lexicon::start_key;
 pub(super) struct Token {
     /// Byte offset of the word's first character.
     pub(super) start: usize,
+    /// Byte offset just past its last.
+    pub(super) end: usize,
     /// [`start_key`] at `start`.
     pub(super) key: Option<u64>,
 }
@@ -101,15 +104,22 @@ pub(super) fn tokens(text: &str, ps: usize, pe: usize, out: &mut Vec<Token>) {
             if x & HIGH == 0 {
                 let word = ascii_word_bytes(x);
                 // A word byte after a byte that is none (or after the
-                // previous eight, for the first).
-                let mut starts = word & !((word << 8) | u64::from(in_word) << 7);
-                while starts != 0 {
-                    let start = i + (starts.trailing_zeros() / 8) as usize;
-                    out.push(Token {
-                        start,
-                        key: key_at(text, start),
-                    });
-                    starts &= starts - 1;
+                // previous eight, for the first) starts a word; a byte that
+                // is none after a word byte ends one. They alternate.
+                let before = (word << 8) | u64::from(in_word) << 7;
+                let mut marks = (word & !before) | (!word & before & HIGH);
+                while marks != 0 {
+                    let at = i + (marks.trailing_zeros() / 8) as usize;
+                    if bytes[at] < 0x80 && CLASS[usize::from(bytes[at])] == WORD1 {
+                        out.push(Token {
+                            start: at,
+                            end: pe,
+                            key: key_at(text, at),
+                        });
+                    } else if let Some(t) = out.last_mut() {
+                        t.end = at;
+                    }
+                    marks &= marks - 1;
                 }
                 in_word = word >> 63 != 0;
                 i += 8;
@@ -119,6 +129,9 @@ pub(super) fn tokens(text: &str, ps: usize, pe: usize, out: &mut Vec<Token>) {
         if in_word {
             // The rest of the word, by lead bytes.
             i = word_rest(text, i, pe);
+            if let Some(t) = out.last_mut() {
+                t.end = i;
+            }
             in_word = false;
             continue;
         }
@@ -126,6 +139,7 @@ pub(super) fn tokens(text: &str, ps: usize, pe: usize, out: &mut Vec<Token>) {
         if word {
             out.push(Token {
                 start: i,
+                end: pe,
                 key: key_at(text, i),
             });
             in_word = true;
@@ -220,17 +234,22 @@ mod tests {
     use proptest::prelude::*;
 
     /// The tokens by their definition: each letter or digit after none,
-    /// with the start key of its position.
+    /// to the next character that is none (or the paragraph's end), with
+    /// the start key of its position.
     fn reference(text: &str, ps: usize, pe: usize) -> Vec<Token> {
-        let mut out = Vec::new();
+        let mut out: Vec<Token> = Vec::new();
         let mut prev_word = false;
         for (i, c) in text[ps..pe].char_indices() {
             let word = is_word_char(c);
             if word && !prev_word {
                 out.push(Token {
                     start: ps + i,
+                    end: pe,
                     key: start_key(text, ps + i),
                 });
+            }
+            if !word && prev_word {
+                out.last_mut().expect("a word before").end = ps + i;
             }
             prev_word = word;
         }
