@@ -335,6 +335,7 @@ pub(super) fn has_sentence_end(gap: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tokens;
     use super::*;
     use proptest::prelude::*;
 
@@ -385,16 +386,9 @@ mod tests {
             picks in proptest::collection::vec(0..CHARS.len(), 0..50),
             at in (0usize..50, 0usize..50),
         ) {
-            let text: String = picks.iter().map(|&k| CHARS[k]).collect();
-            let bounds: Vec<usize> = text
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain([text.len()])
-                .collect();
-            let (a, b) = (bounds[at.0 % bounds.len()], bounds[at.1 % bounds.len()]);
-            let (floor, pos) = (a.min(b), a.max(b));
+            let (text, _, (floor, pos)) = tokens::drawn(CHARS, &picks, at);
             let mut toks = Vec::new();
-            super::super::tokens::tokens(&text, 0, text.len(), &mut toks);
+            tokens::tokens(&text, 0, text.len(), &mut toks);
             let got: Vec<(usize, Option<u64>)> = WordsBack::new(&text, &toks, pos, floor).collect();
             let want = reference(&text, pos, floor);
             let starts: Vec<usize> = got.iter().map(|g| g.0).collect();

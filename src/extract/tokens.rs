@@ -223,6 +223,25 @@ fn key_at(text: &str, s: usize) -> Option<u64> {
     Some(key)
 }
 
+/// For property tests: a text drawn from `chars` (`picks` index it), its
+/// character boundaries (its end included), and the span between the two
+/// boundaries that `at` picks, in order.
+#[cfg(test)]
+pub(super) fn drawn(
+    chars: &[char],
+    picks: &[usize],
+    at: (usize, usize),
+) -> (String, Vec<usize>, (usize, usize)) {
+    let text: String = picks.iter().map(|&k| chars[k % chars.len()]).collect();
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let (a, b) = (bounds[at.0 % bounds.len()], bounds[at.1 % bounds.len()]);
+    (text, bounds, (a.min(b), a.max(b)))
+}
+
 /// The first token that starts at or after `pos`.
 pub(super) fn first_at(tokens: &[Token], pos: usize) -> usize {
     tokens.partition_point(|t| t.start < pos)
@@ -269,14 +288,7 @@ mod tests {
             picks in proptest::collection::vec(0..CHARS.len(), 0..60),
             cut in (0usize..60, 0usize..60),
         ) {
-            let text: String = picks.iter().map(|&k| CHARS[k]).collect();
-            let bounds: Vec<usize> = text
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain([text.len()])
-                .collect();
-            let (a, b) = (bounds[cut.0 % bounds.len()], bounds[cut.1 % bounds.len()]);
-            let (ps, pe) = (a.min(b), a.max(b));
+            let (text, bounds, (ps, pe)) = drawn(CHARS, &picks, cut);
             let mut out = Vec::new();
             tokens(&text, ps, pe, &mut out);
             prop_assert_eq!(&out, &reference(&text, ps, pe), "{:?} {}..{}", text, ps, pe);
