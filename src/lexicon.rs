@@ -218,10 +218,10 @@ fn next_visible(text: &str, mut i: usize) -> (char, usize) {
     (' ', i)
 }
 
-/// Reorders `items` by their node number (stable), in linear time.
 /// The first characters the root finds by code point (see `Lexicon::root`).
 const ROOT_CHARS: usize = 0x800;
 
+/// Reorders `items` by their node number (stable), in linear time.
 fn group_by_node<T: Copy>(items: Vec<T>, nodes: usize, node: impl Fn(&T) -> u32) -> Vec<T> {
     let mut starts = vec![0usize; nodes + 1];
     for it in &items {
@@ -651,7 +651,7 @@ impl Lexicon {
         }
         patterns.sort();
         patterns.dedup();
-        lx.num_starts = Starts::of_words(patterns.iter().map(String::as_str));
+        lx.num_starts = Starts::of_words(&patterns);
         lx.num_finder = aho_corasick::nfa::contiguous::NFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::Standard)
@@ -694,22 +694,22 @@ impl Lexicon {
             }
         }
         // The edge table, at most half full, of the edges `child` does not
-        // read otherwise: those of nodes with several, but the root's
-        // first characters below U+0800. A small table stays in cache.
-        let hashed = |node: usize, n: &Node| n.edge_len > 1 && node != 0;
-        let in_table = lx
+        // read otherwise: those of the root (but its first characters below
+        // U+0800) and of the nodes with several. A small table stays in
+        // cache.
+        let hashed = |node: usize, n: &Node| node == 0 || n.edge_len > 1;
+        let in_table: usize = lx
             .nodes
             .iter()
             .enumerate()
             .filter(|&(node, n)| hashed(node, n))
             .map(|(_, n)| n.edge_len as usize)
-            .sum::<usize>()
-            + lx.nodes[0].edge_len as usize;
+            .sum();
         let size = (in_table * 2).next_power_of_two().max(16);
         lx.table = vec![(EMPTY, 0); size];
         let mask = size - 1;
         for (node, n) in lx.nodes.iter().enumerate() {
-            if !hashed(node, n) && node != 0 {
+            if !hashed(node, n) {
                 continue;
             }
             for &(c, child) in
@@ -1054,15 +1054,12 @@ impl Starts {
     /// The starts of the words of `lang`'s lexicon whose meaning `pick`
     /// accepts.
     pub(crate) fn of(lang: Lang, pick: impl Fn(Word) -> bool) -> Starts {
-        let mut bits = [0u64; 64];
-        for e in rows(lang).into_iter().filter(|e| pick(e.word)) {
-            // Entries hold no invisible characters: a key always.
-            if let Some(key) = start_key(&fold_str(e.text), 0) {
-                let b = start_bit(key);
-                bits[b / 64] |= 1 << (b % 64);
-            }
-        }
-        Starts(bits)
+        Starts::of_words(
+            rows(lang)
+                .into_iter()
+                .filter(|e| pick(e.word))
+                .map(|e| fold_str(e.text)),
+        )
     }
 
     /// False only when no word of interest has this start key
@@ -1076,11 +1073,12 @@ impl Starts {
         })
     }
 
-    /// The starts of these words (each given in any case).
-    fn of_words<'w>(words: impl IntoIterator<Item = &'w str>) -> Starts {
+    /// The starts of these words (each given in any case; table words hold
+    /// no invisible characters, so each has a key).
+    fn of_words(words: impl IntoIterator<Item = impl AsRef<str>>) -> Starts {
         let mut bits = [0u64; 64];
         for w in words {
-            if let Some(key) = start_key(w, 0) {
+            if let Some(key) = start_key(w.as_ref(), 0) {
                 let b = start_bit(key);
                 bits[b / 64] |= 1 << (b % 64);
             }

@@ -287,17 +287,15 @@ fn sort_of(f: &Figure) -> (Kind, Option<crate::unit::Currency>, Option<Unit>) {
     (f.kind, f.currency, f.unit.map(|u| u.base().0))
 }
 
-/// Runs the stage on the figures `out[before..]` of one paragraph: adds the
-/// multiples, splits ranges that are two levels, and pushes the changes
-/// (indices into `out`).
-#[allow(clippy::too_many_arguments)]
+/// Runs the stage on the figures `out[before..]` of one paragraph (`ps..pe`,
+/// its words `tokens`): adds the multiples, splits ranges that are two
+/// levels, and pushes the changes (indices into `out`).
 pub(super) fn changes(
     text: &str,
     tokens: &[Token],
     out: &mut Vec<Found>,
     before: usize,
-    ps: usize,
-    pe: usize,
+    (ps, pe): (usize, usize),
     lang: Lang,
     links: &mut Vec<ChangeLink>,
 ) {

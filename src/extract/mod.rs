@@ -423,7 +423,7 @@ impl Extractor {
             distribute_list_scales(text, para, lang);
             currency_from_sentence(text, para);
             let words = &self.tokens;
-            changes::changes(text, words, &mut out, before, ps, pe, lang, &mut links);
+            changes::changes(text, words, &mut out, before, (ps, pe), lang, &mut links);
             if self.opts.prices {
                 price_field(text, &mut out, before, self.opts.local_currency);
             }

@@ -146,7 +146,6 @@ pub(super) fn best_reading(
 /// The next digit or number-word start at or after `pos`.
 /// `digit`: the next digit found by an earlier call, if it is still ahead
 /// (so that a paragraph with few digits is scanned for them once).
-#[allow(clippy::too_many_arguments)]
 pub(super) fn next_anchor(
     cx: &Cx<'_>,
     text: &str,
