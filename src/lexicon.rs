@@ -285,16 +285,24 @@ pub(crate) fn fold_str(s: &str) -> String {
     out
 }
 
-/// The character at byte `i` of `text` (a char boundary) and its length.
+/// The character at byte `i` of `text` (a char boundary) and its length;
+/// ASCII and two-byte characters (Latin, Cyrillic) decoded from their
+/// bytes.
 #[inline(always)]
-fn next_char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
+pub(crate) fn next_char_at(text: &str, i: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
     if b < 0x80 {
-        (b as char, 1)
-    } else {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        (c, c.len_utf8())
+        return (char::from(b), 1);
     }
+    if let (0xc2..=0xdf, Some(&n)) = (b, bytes.get(i + 1)) {
+        let u = (u32::from(b & 0x1f) << 6) | u32::from(n & 0x3f);
+        if let Some(c) = char::from_u32(u) {
+            return (c, 2);
+        }
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
 }
 
 /// True for letters (`char::is_alphabetic`, pinned by a test), fast for
@@ -1112,7 +1120,7 @@ impl LangStarts {
 /// The folded letters, up to three, at the start of `text[pos..]` (a
 /// non-letter ends them), packed; `None` when an invisible character
 /// comes first (a lookup skips those inside a word).
-#[inline]
+#[inline(always)]
 pub(crate) fn start_key(text: &str, pos: usize) -> Option<u64> {
     let bytes = text.as_bytes();
     let mut key = 0u64;
@@ -1130,21 +1138,25 @@ pub(crate) fn start_key(text: &str, pos: usize) -> Option<u64> {
             i += 1;
             continue;
         }
-        let (c, len) = match (b, bytes.get(i + 1)) {
-            // Two bytes (Latin, Cyrillic): decoded here.
-            (0xc2..=0xdf, Some(&n)) => {
-                let u = (u32::from(b & 0x1f) << 6) | u32::from(n & 0x3f);
-                (char::from_u32(u).unwrap_or(' '), 2)
+        let (c, len) = next_char_at(text, i);
+        let f = match c as u32 {
+            // The tables' letters (Cyrillic, Latin-1): no format character,
+            // folded by range (pinned to `fold` by a test).
+            0x430..=0x44f | 0xdf..=0xf6 | 0xf8..=0xff => c,
+            u @ (0x410..=0x42f | 0xc0..=0xd6 | 0xd8..=0xde) => {
+                char::from_u32(u + 0x20).unwrap_or(c)
             }
-            _ => next_char_at(text, i),
+            _ => {
+                if is_format(c) {
+                    return None;
+                }
+                let f = fold(c);
+                if !is_letter(f) {
+                    break;
+                }
+                f
+            }
         };
-        if is_format(c) {
-            return None;
-        }
-        let f = fold(c);
-        if !is_letter(f) {
-            break;
-        }
         key = (key << 21) | u64::from(f as u32);
         i += len;
     }
@@ -1208,6 +1220,33 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// `start_key`'s folds by range are `fold` on those letters.
+    #[test]
+    fn ok_start_key_is_the_fold_of_each_character() {
+        for c in (0x80..0x3_0000).filter_map(char::from_u32) {
+            let text = format!("{c}ab");
+            let f = fold(c);
+            let want = if is_format(c) {
+                None
+            } else if is_letter(f) {
+                Some(((u64::from(f as u32) << 21) | u64::from(b'a')) << 21 | u64::from(b'b'))
+            } else {
+                Some(0)
+            };
+            assert_eq!(start_key(&text, 0), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ok_next_char_at_decodes_as_std() {
+        let text: String = (0..0x3_0000).filter_map(char::from_u32).collect();
+        let mut i = 0;
+        for c in text.chars() {
+            assert_eq!(next_char_at(&text, i), (c, c.len_utf8()), "{c:?}");
+            i += c.len_utf8();
         }
     }
 

@@ -386,7 +386,7 @@ mod tests {
             picks in proptest::collection::vec(0..CHARS.len(), 0..50),
             at in (0usize..50, 0usize..50),
         ) {
-            let (text, _, (floor, pos)) = tokens::drawn(CHARS, &picks, at);
+            let (text, (floor, pos)) = tokens::drawn(CHARS, &picks, at);
             let mut toks = Vec::new();
             tokens::tokens(&text, 0, text.len(), &mut toks);
             let got: Vec<(usize, Option<u64>)> = WordsBack::new(&text, &toks, pos, floor).collect();

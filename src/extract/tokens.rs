@@ -10,7 +10,7 @@
 //! do about such characters inside words.
 
 use super::*;
-use crate::lexicon::start_key;
+use crate::lexicon::{next_char_at, start_key};
 
 /// A word of a paragraph: where it starts, and the key of its first
 /// letters (`None` when an invisible character comes among them, so that
@@ -61,28 +61,11 @@ static CLASS: [u8; 256] = {
 };
 
 /// Whether the character at `i` (a character boundary) is a letter or a
-/// digit ([`is_word_char`]), and its length. Two-byte characters (Latin,
-/// Cyrillic) are decoded from their bytes.
+/// digit ([`is_word_char`]), and its length.
 #[inline(always)]
 fn word_char_at(text: &str, i: usize) -> (bool, usize) {
-    let bytes = text.as_bytes();
-    let b = bytes[i];
-    if b < 0x80 {
-        return (CLASS[usize::from(b)] == WORD1, 1);
-    }
-    if b < 0xe0 && i + 1 < bytes.len() {
-        // A lead byte of two (0xc2..=0xdf at a boundary of valid UTF-8).
-        let u = (u32::from(b & 0x1f) << 6) | u32::from(bytes[i + 1] & 0x3f);
-        let word = match u {
-            0x400..=0x481 | 0x48a..=0x4ff => true,
-            0x482..=0x489 => false,
-            0xc0..=0x24f => u != 0xd7 && u != 0xf7,
-            _ => char::from_u32(u).is_some_and(is_word_char),
-        };
-        return (word, 2);
-    }
-    let c = text[i..].chars().next().unwrap_or(' ');
-    (is_word_char(c), c.len_utf8())
+    let (c, len) = next_char_at(text, i);
+    (is_word_char(c), len)
 }
 
 /// The words of `text[ps..pe]`, in order, into `out` (cleared first).
@@ -114,7 +97,7 @@ pub(super) fn tokens(text: &str, ps: usize, pe: usize, out: &mut Vec<Token>) {
                         out.push(Token {
                             start: at,
                             end: pe,
-                            key: key_at(text, at),
+                            key: start_key(text, at),
                         });
                     } else if let Some(t) = out.last_mut() {
                         t.end = at;
@@ -140,7 +123,7 @@ pub(super) fn tokens(text: &str, ps: usize, pe: usize, out: &mut Vec<Token>) {
             out.push(Token {
                 start: i,
                 end: pe,
-                key: key_at(text, i),
+                key: start_key(text, i),
             });
             in_word = true;
         }
@@ -187,51 +170,15 @@ fn word_rest(text: &str, mut i: usize, pe: usize) -> usize {
     i
 }
 
-/// [`start_key`] at `s`, read from the bytes for ASCII and for the
-/// two-byte letters of the tables' scripts; anything else, and a short
-/// word ended by a character that may be invisible, through `start_key`
-/// itself (pinned to it by a property test).
-#[inline]
-fn key_at(text: &str, s: usize) -> Option<u64> {
-    let bytes = text.as_bytes();
-    let mut key = 0u64;
-    let mut i = s;
-    for _ in 0..3 {
-        let Some(&b) = bytes.get(i) else {
-            return Some(key);
-        };
-        if b < 0x80 {
-            if !b.is_ascii_alphabetic() {
-                return Some(key);
-            }
-            key = (key << 21) | u64::from(b | 0x20);
-            i += 1;
-            continue;
-        }
-        let Some(&n) = bytes.get(i + 1).filter(|_| (0xc2..0xe0).contains(&b)) else {
-            return start_key(text, s);
-        };
-        let u = (u32::from(b & 0x1f) << 6) | u32::from(n & 0x3f);
-        let f = match u {
-            0x430..=0x44f | 0xdf..=0xf6 | 0xf8..=0xff => u,
-            0x410..=0x42f | 0xc0..=0xd6 | 0xd8..=0xde => u + 0x20,
-            _ => return start_key(text, s),
-        };
-        key = (key << 21) | u64::from(f);
-        i += 2;
-    }
-    Some(key)
-}
-
-/// For property tests: a text drawn from `chars` (`picks` index it), its
-/// character boundaries (its end included), and the span between the two
-/// boundaries that `at` picks, in order.
+/// For property tests: a text drawn from `chars` (`picks` index it), and
+/// the span between the two of its character boundaries (its end
+/// included) that `at` picks, in order.
 #[cfg(test)]
 pub(super) fn drawn(
     chars: &[char],
     picks: &[usize],
     at: (usize, usize),
-) -> (String, Vec<usize>, (usize, usize)) {
+) -> (String, (usize, usize)) {
     let text: String = picks.iter().map(|&k| chars[k % chars.len()]).collect();
     let bounds: Vec<usize> = text
         .char_indices()
@@ -239,7 +186,7 @@ pub(super) fn drawn(
         .chain([text.len()])
         .collect();
     let (a, b) = (bounds[at.0 % bounds.len()], bounds[at.1 % bounds.len()]);
-    (text, bounds, (a.min(b), a.max(b)))
+    (text, (a.min(b), a.max(b)))
 }
 
 /// The first token that starts at or after `pos`.
@@ -288,13 +235,10 @@ mod tests {
             picks in proptest::collection::vec(0..CHARS.len(), 0..60),
             cut in (0usize..60, 0usize..60),
         ) {
-            let (text, bounds, (ps, pe)) = drawn(CHARS, &picks, cut);
+            let (text, (ps, pe)) = drawn(CHARS, &picks, cut);
             let mut out = Vec::new();
             tokens(&text, ps, pe, &mut out);
             prop_assert_eq!(&out, &reference(&text, ps, pe), "{:?} {}..{}", text, ps, pe);
-            for &i in &bounds {
-                prop_assert_eq!(key_at(&text, i), start_key(&text, i), "{:?} at {}", text, i);
-            }
         }
     }
 
