@@ -240,7 +240,17 @@ impl<'t> Cx<'t> {
 
     // ws := blank* ('\n' blank*)?
     /// Optional white space, at most one line break.
+    #[inline]
     pub(crate) fn ws0(&self, i: &'t str) -> PResult<'t, ()> {
+        // A visible ASCII character first (the common case): no white space.
+        if i.as_bytes().first().is_some_and(|&b| b > b' ' && b < 0x7f) {
+            return Ok((i, ()));
+        }
+        self.ws0_run(i)
+    }
+
+    /// [`Cx::ws0`] past its first byte test.
+    fn ws0_run(&self, i: &'t str) -> PResult<'t, ()> {
         let mut newline = false;
         // Plain spaces first, by bytes (the common case).
         let spaces = i.bytes().take_while(|&b| b == b' ').count();
@@ -277,6 +287,7 @@ impl<'t> Cx<'t> {
 
     /// The table entries at `pos`, remembered for the next question at the
     /// same place.
+    #[inline]
     fn hits(&self, pos: usize) -> Option<Hits<'static>> {
         {
             let memo = self.memo.borrow();
@@ -287,6 +298,11 @@ impl<'t> Cx<'t> {
                 return memo[1].1;
             }
         }
+        self.hits_new(pos)
+    }
+
+    /// [`Cx::hits`] at a position not remembered: looked up, and remembered.
+    fn hits_new(&self, pos: usize) -> Option<Hits<'static>> {
         let first = self.text.get(pos..)?.chars().next()?;
         let h = self
             .lx
