@@ -522,7 +522,7 @@ pub(crate) mod json {
         out.push(b'"');
         let b = s.as_bytes();
         let mut from = 0;
-        for (i, &c) in b.iter().enumerate() {
+        for (i, &c) in b.iter().enumerate().skip(plain_prefix(b)) {
             if c >= 0x20 && c != b'"' && c != b'\\' {
                 continue;
             }
@@ -548,6 +548,29 @@ pub(crate) mod json {
         }
         out.extend_from_slice(&b[from..]);
         out.push(b'"');
+    }
+
+    /// How many bytes at the start of `b` need no escape, counted eight
+    /// at a time (a multiple of eight: the byte loop does the rest).
+    fn plain_prefix(b: &[u8]) -> usize {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        let has_zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGHS != 0;
+        let mut i = 0;
+        while let Some(chunk) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(word);
+            // Some byte below 0x20, a quote or a backslash: each test is
+            // exact about whether the word holds one (it may point at the
+            // wrong byte, which does not matter here).
+            let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS != 0;
+            if control || has_zero(x ^ (ONES * u64::from(b'"'))) || has_zero(x ^ (ONES * 0x5c)) {
+                break;
+            }
+            i += 8;
+        }
+        i
     }
 
     /// A string or `null`.
@@ -627,7 +650,20 @@ pub(crate) mod json {
     #[cfg(test)]
     mod tests {
         use super::*;
+        use proptest::prelude::*;
         use std::str::FromStr;
+
+        proptest! {
+            /// `str` writes what serde_json writes, whatever the string
+            /// (quotes, backslashes and control characters anywhere among
+            /// long plain runs, and characters of every UTF-8 length).
+            #[test]
+            fn ok_str_writes_as_serde_json(s in "([\"\\\\\\x00-\\x1f\\x7f]|[a-z ]{0,20}|[é€\u{10348}])*") {
+                let mut out = Vec::new();
+                str(&mut out, &s);
+                prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
+            }
+        }
 
         #[test]
         fn ok_dec_writes_as_display() {
