@@ -449,12 +449,16 @@ pub(crate) struct Meaning {
     pub exact: Option<&'static str>,
 }
 
+/// A node of the trie, in 16 bytes (four to a cache line: a walk loads
+/// one per character).
 #[derive(Debug, Clone, Copy, Default)]
 struct Node {
-    edge_start: u32,
-    edge_len: u32,
+    /// Where the node's meanings start in `Lexicon::meanings`.
     meaning_start: u32,
-    meaning_len: u32,
+    meaning_len: u16,
+    /// How many edges leave the node (saturated: only 0, 1 and more are
+    /// told apart).
+    edge_len: u16,
     /// The only edge of a node that has one (most nodes of a trie): its
     /// character and child, read without hashing.
     only: (u32, u32),
@@ -492,7 +496,6 @@ impl<'l, 't> Hit<'l, 't> {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     nodes: Vec<Node>,
-    edges: Vec<(char, u32)>,
     meanings: Vec<Meaning>,
     /// Child of the root for each first character below U+0800 (ASCII,
     /// Latin, Cyrillic), by code point (0 = none): most lookups end after
@@ -631,7 +634,6 @@ impl Lexicon {
         }
         let mut lx = Lexicon {
             nodes: Vec::with_capacity(b.nodes),
-            edges: Vec::new(),
             meanings: Vec::new(),
             root: [0; ROOT_CHARS],
             num_finder: None,
@@ -673,6 +675,8 @@ impl Lexicon {
         b.meanings
             .dedup_by(|a, b| a.0 == b.0 && a.1.word == b.1.word && a.1.exact == b.1.exact);
         let (mut ei, mut mi) = (0, 0);
+        // Where each node's edges start in `b.edges`, for the table below.
+        let mut edge_starts = Vec::with_capacity(b.nodes);
         for node in 0..b.nodes as u32 {
             let e0 = ei;
             while ei < b.edges.len() && b.edges[ei].0 == node {
@@ -683,18 +687,18 @@ impl Lexicon {
                 mi += 1;
             }
             let children = &b.edges[e0..ei];
+            edge_starts.push(e0);
             lx.nodes.push(Node {
-                edge_start: e0 as u32,
-                edge_len: (ei - e0) as u32,
                 meaning_start: m0 as u32,
-                meaning_len: (mi - m0) as u32,
+                // A node holds a handful of meanings (pinned by a test).
+                meaning_len: u16::try_from(mi - m0).unwrap_or(u16::MAX),
+                edge_len: u16::try_from(ei - e0).unwrap_or(u16::MAX),
                 only: match children {
                     [(_, c, n)] => (*c as u32, *n),
                     _ => (u32::MAX, 0),
                 },
             });
         }
-        lx.edges = b.edges.iter().map(|&(_, c, n)| (c, n)).collect();
         lx.meanings = b.meanings.iter().map(|&(_, m)| m).collect();
         for &(n, c, child) in &b.edges {
             if n == 0 && (c as usize) < ROOT_CHARS {
@@ -711,7 +715,9 @@ impl Lexicon {
             .iter()
             .enumerate()
             .filter(|&(node, n)| hashed(node, n))
-            .map(|(_, n)| n.edge_len as usize)
+            .map(|(node, _)| {
+                edge_starts.get(node + 1).unwrap_or(&b.edges.len()) - edge_starts[node]
+            })
             .sum();
         let size = (in_table * 2).next_power_of_two().max(16);
         lx.table = vec![(EMPTY, 0); size];
@@ -720,9 +726,8 @@ impl Lexicon {
             if !hashed(node, n) {
                 continue;
             }
-            for &(c, child) in
-                &lx.edges[n.edge_start as usize..(n.edge_start + n.edge_len) as usize]
-            {
+            let end = edge_starts.get(node + 1).copied().unwrap_or(b.edges.len());
+            for &(_, c, child) in &b.edges[edge_starts[node]..end] {
                 if node == 0 && (c as usize) < ROOT_CHARS {
                     continue;
                 }
@@ -976,7 +981,8 @@ impl Lexicon {
 
     fn meanings_of(&self, node: u32) -> &[Meaning] {
         let n = &self.nodes[node as usize];
-        &self.meanings[n.meaning_start as usize..(n.meaning_start + n.meaning_len) as usize]
+        let start = n.meaning_start as usize;
+        &self.meanings[start..start + usize::from(n.meaning_len)]
     }
 
     /// The first meaning at `pos` (longest match) accepted by `pick`.
@@ -1224,6 +1230,23 @@ mod tests {
     }
 
     /// `start_key`'s folds by range are `fold` on those letters.
+    #[test]
+    fn ok_nodes_hold_every_meaning() {
+        // The 16-bit counts of the nodes lose nothing: each meaning belongs
+        // to exactly one node, and each node with one edge keeps it.
+        for lang in Lang::ALL {
+            let lx = lexicon(lang);
+            let counted: usize = lx.nodes.iter().map(|n| usize::from(n.meaning_len)).sum();
+            assert_eq!(counted, lx.meanings.len(), "{lang:?}");
+            let mut next = 0;
+            for n in &lx.nodes {
+                assert_eq!(n.meaning_start as usize, next, "{lang:?}");
+                next += usize::from(n.meaning_len);
+            }
+            assert!(lx.nodes.iter().all(|n| n.edge_len < u16::MAX), "{lang:?}");
+        }
+    }
+
     #[test]
     fn ok_start_key_is_the_fold_of_each_character() {
         for c in (0x80..0x3_0000).filter_map(char::from_u32) {
