@@ -710,14 +710,16 @@ impl Lexicon {
         // U+0800) and of the nodes with several. A small table stays in
         // cache.
         let hashed = |node: usize, n: &Node| node == 0 || n.edge_len > 1;
+        let edges_of = |node: usize| {
+            let end = edge_starts.get(node + 1).copied();
+            &b.edges[edge_starts[node]..end.unwrap_or(b.edges.len())]
+        };
         let in_table: usize = lx
             .nodes
             .iter()
             .enumerate()
             .filter(|&(node, n)| hashed(node, n))
-            .map(|(node, _)| {
-                edge_starts.get(node + 1).unwrap_or(&b.edges.len()) - edge_starts[node]
-            })
+            .map(|(node, _)| edges_of(node).len())
             .sum();
         let size = (in_table * 2).next_power_of_two().max(16);
         lx.table = vec![(EMPTY, 0); size];
@@ -726,8 +728,7 @@ impl Lexicon {
             if !hashed(node, n) {
                 continue;
             }
-            let end = edge_starts.get(node + 1).copied().unwrap_or(b.edges.len());
-            for &(_, c, child) in &b.edges[edge_starts[node]..end] {
+            for &(_, c, child) in edges_of(node) {
                 if node == 0 && (c as usize) < ROOT_CHARS {
                     continue;
                 }
@@ -1229,11 +1230,11 @@ mod tests {
         }
     }
 
-    /// `start_key`'s folds by range are `fold` on those letters.
     #[test]
     fn ok_nodes_hold_every_meaning() {
-        // The 16-bit counts of the nodes lose nothing: each meaning belongs
-        // to exactly one node, and each node with one edge keeps it.
+        // The 16-bit counts of the nodes lose nothing: the nodes' meanings
+        // follow each other and add up to all of them, and no edge count
+        // is saturated.
         for lang in Lang::ALL {
             let lx = lexicon(lang);
             let counted: usize = lx.nodes.iter().map(|n| usize::from(n.meaning_len)).sum();
@@ -1247,6 +1248,7 @@ mod tests {
         }
     }
 
+    /// `start_key`'s folds by range are `fold` on those letters.
     #[test]
     fn ok_start_key_is_the_fold_of_each_character() {
         for c in (0x80..0x3_0000).filter_map(char::from_u32) {
