@@ -92,8 +92,10 @@ pub(super) fn tokens(text: &str, ps: usize, pe: usize, out: &mut Vec<Token>) {
                 let before = (word << 8) | u64::from(in_word) << 7;
                 let mut marks = (word & !before) | (!word & before & HIGH);
                 while marks != 0 {
-                    let at = i + (marks.trailing_zeros() / 8) as usize;
-                    if bytes[at] < 0x80 && CLASS[usize::from(bytes[at])] == WORD1 {
+                    let bit = marks & marks.wrapping_neg();
+                    let at = i + (bit.trailing_zeros() / 8) as usize;
+                    // A mark on a word byte starts a word; else it ends one.
+                    if word & bit != 0 {
                         out.push(Token {
                             start: at,
                             end: pe,
@@ -229,10 +231,19 @@ mod tests {
         '\u{200b}', '\u{202e}', '\u{1}', '²', '½', '中', '٣', '🙂', 'ǅ',
     ];
 
+    /// Indices into [`CHARS`], an ASCII character three times out of four,
+    /// so that runs of eight ASCII bytes (the eight-at-a-time path) are
+    /// common, next to every other class.
+    fn picks() -> impl Strategy<Value = Vec<usize>> {
+        let ascii: Vec<usize> = (0..CHARS.len()).filter(|&k| CHARS[k].is_ascii()).collect();
+        let pick = prop_oneof![3 => proptest::sample::select(ascii), 1 => 0..CHARS.len()];
+        proptest::collection::vec(pick, 0..60)
+    }
+
     proptest! {
         #[test]
         fn prop_tokens_are_the_reference(
-            picks in proptest::collection::vec(0..CHARS.len(), 0..60),
+            picks in picks(),
             cut in (0usize..60, 0usize..60),
         ) {
             let (text, (ps, pe)) = drawn(CHARS, &picks, cut);
@@ -242,20 +253,11 @@ mod tests {
         }
     }
 
-    /// The token starts of a text, as the words they start.
+    /// The tokens of a text, as the words they span.
     fn words(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
         tokens(text, 0, text.len(), &mut out);
-        out.iter()
-            .map(|t| {
-                let rest = &text[t.start..];
-                let end = rest
-                    .char_indices()
-                    .find(|(_, c)| !is_word_char(*c))
-                    .map_or(rest.len(), |(i, _)| i);
-                &rest[..end]
-            })
-            .collect()
+        out.iter().map(|t| &text[t.start..t.end]).collect()
     }
 
     #[test]
